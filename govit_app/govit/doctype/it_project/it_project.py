@@ -1,0 +1,37 @@
+"""IT Project (项目档案): one project across its whole life and across years."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from govit_app.permissions.sharing import sync_participant_shares
+
+
+class ITProject(Document):
+	def validate(self):
+		self.validate_participating_units()
+
+	def validate_participating_units(self):
+		if not self.is_cross_department:
+			self.participating_units = []
+			return
+		seen = set()
+		for row in self.participating_units:
+			if row.unit == self.unit:
+				frappe.throw(
+					_("{0}: the lead unit {1} is the project's own unit; list only the other units (Art 8).").format(
+						_("Participating Units"), frappe.bold(row.unit)
+					)
+				)
+			if row.unit in seen:
+				frappe.throw(_("{0}: {1} is listed twice.").format(_("Participating Units"), frappe.bold(row.unit)))
+			seen.add(row.unit)
+		if not seen:
+			frappe.throw(
+				_("{0}: a cross-department project names at least one participating unit (Art 8).").format(
+					_("Participating Units")
+				)
+			)
+
+	def on_update(self):
+		sync_participant_shares(self)

@@ -1,0 +1,34 @@
+from govit_app.roles import ALL_ROLES
+
+app_name = "govit_app"
+app_title = "GovIT"
+app_publisher = "govit_app developers"
+app_description = "泰兴市市级政务信息化项目建设管理：申报、评审、计划、立项、建设、验收、运维、监督与绩效评价"
+app_email = "govit@example.org"
+app_license = "MIT"
+
+# DocTypes whose records belong to a unit: they carry `unit` and `secrecy_level`, and the
+# permission hooks keep classified ones with their unit, the Office and Secrecy (Art 25).
+UNIT_SCOPED_DOCTYPES = ("IT Project",)
+
+# Configuration shipped as data, editable in the desk (DESIGN §6).
+fixtures = [
+	{"dt": "Role", "filters": [["name", "in", list(ALL_ROLES)]]},
+]
+
+after_install = "govit_app.install.after_install"
+after_sync = "govit_app.install.after_sync"
+after_migrate = "govit_app.install.after_migrate"
+before_uninstall = "govit_app.install.before_uninstall"
+
+permission_query_conditions = {
+	doctype: "govit_app.permissions.hooks.query_conditions" for doctype in UNIT_SCOPED_DOCTYPES
+}
+has_permission = {doctype: "govit_app.permissions.hooks.has_permission" for doctype in UNIT_SCOPED_DOCTYPES}
+
+doc_events = {
+	"User Permission": {
+		"after_insert": "govit_app.permissions.sharing.on_user_permission_change",
+		"on_trash": "govit_app.permissions.sharing.on_user_permission_change",
+	},
+}

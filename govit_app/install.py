@@ -1,0 +1,137 @@
+"""Install, migrate and uninstall steps: defaults in, translations compiled, the site left clean."""
+
+import frappe
+from frappe.gettext.translate import compile_translations
+
+from govit_app.roles import ALL_ROLES
+from govit_app.rules.settings import DEFAULT_CENTRALIZED_CATEGORIES
+
+APP = "govit_app"
+
+
+def after_install() -> None:
+	ensure_settings()
+	use_chinese_locale()
+
+
+def after_sync() -> None:
+	compile_app_translations()
+
+
+def after_migrate() -> None:
+	compile_app_translations()
+
+
+def ensure_settings() -> None:
+	"""Save GovIT Settings once so that every default of DESIGN §2 is a stored value."""
+	settings = frappe.get_single("GovIT Settings")
+	for df in settings.meta.fields:
+		if df.default and settings.get(df.fieldname) in (None, ""):
+			settings.set(df.fieldname, df.default)
+	if not settings.centralized_categories:
+		for category in DEFAULT_CENTRALIZED_CATEGORIES:
+			settings.append("centralized_categories", {"category": category})
+	settings.flags.ignore_permissions = True
+	settings.save()
+
+
+def use_chinese_locale() -> None:
+	"""The desk speaks Chinese and dates follow Beijing time, as the city's staff expect."""
+	values = {"language": "zh"}
+	if not frappe.db.get_single_value("System Settings", "time_zone"):
+		values["time_zone"] = "Asia/Shanghai"
+	for key, value in values.items():
+		frappe.db.set_single_value("System Settings", key, value)
+	frappe.db.set_default("lang", "zh")
+
+
+def compile_app_translations() -> None:
+	compile_translations(APP, force=True)
+	frappe.translate.clear_cache()
+
+
+# ---- uninstall: remove what lives outside the app's module (roles, workflows, shares…)
+
+def app_doctypes() -> list[str]:
+	return frappe.get_all("DocType", filters={"module": ("in", app_modules())}, pluck="name", limit=0)
+
+
+def app_modules() -> list[str]:
+	return frappe.get_all("Module Def", filters={"app_name": APP}, pluck="name", limit=0)
+
+
+def before_uninstall() -> None:
+	doctypes = app_doctypes()
+	delete_records_about(doctypes)
+	delete_workflows(doctypes)
+	delete_roles()
+	frappe.db.delete("User Permission", {"allow": ("in", doctypes)})
+	frappe.db.delete("DocShare", {"share_doctype": ("in", doctypes)})
+
+
+def delete_records_about(doctypes: list[str]) -> None:
+	"""Framework records that point at our documents would dangle once the tables are gone."""
+	if not doctypes:
+		return
+	for doctype, field in (
+		("Comment", "reference_doctype"),
+		("Version", "ref_doctype"),
+		("ToDo", "reference_type"),
+		("Notification Log", "document_type"),
+		("Workflow Action", "reference_doctype"),
+		("Access Log", "export_from"),
+		("Activity Log", "reference_doctype"),
+		("File", "attached_to_doctype"),
+		("Property Setter", "doc_type"),
+		("Custom Field", "dt"),
+	):
+		frappe.db.delete(doctype, {field: ("in", doctypes)})
+
+
+def delete_workflows(doctypes: list[str]) -> None:
+	from govit_app.workflow.definitions import shipped_action_names, shipped_state_names
+
+	for name in frappe.get_all("Workflow", filters={"document_type": ("in", doctypes)}, pluck="name", limit=0):
+		frappe.delete_doc("Workflow", name, force=True, ignore_permissions=True)
+	still_used_states = set(frappe.get_all("Workflow Document State", pluck="state", distinct=True, limit=0))
+	still_used_actions = set(frappe.get_all("Workflow Transition", pluck="action", distinct=True, limit=0))
+	for state in shipped_state_names() - still_used_states:
+		frappe.delete_doc_if_exists("Workflow State", state, force=True)
+	for action in shipped_action_names() - still_used_actions:
+		frappe.delete_doc_if_exists("Workflow Action Master", action, force=True)
+
+
+def delete_roles() -> None:
+	roles = list(ALL_ROLES)
+	for doctype, field in (("Has Role", "role"), ("Custom DocPerm", "role"), ("DocPerm", "role")):
+		frappe.db.delete(doctype, {field: ("in", roles)})
+	for role in roles:
+		frappe.delete_doc_if_exists("Role", role, force=True)
+
+
+def leftovers() -> list[str]:
+	"""What an uninstall left behind; the test command asserts this is empty."""
+	found = []
+	for table in frappe.db.get_tables():
+		if table.removeprefix("tab") in _our_doctype_names():
+			found.append(f"table {table}")
+	for role in frappe.get_all("Role", filters={"name": ("in", list(ALL_ROLES))}, pluck="name"):
+		found.append(f"Role {role}")
+	for wf in frappe.get_all("Workflow", filters={"document_type": ("in", _our_doctype_names())}, pluck="name"):
+		found.append(f"Workflow {wf}")
+	if frappe.db.exists("Module Def", {"app_name": APP}):
+		found.append("Module Def GovIT")
+	return found
+
+
+def _our_doctype_names() -> set[str]:
+	"""DocType names from the app's source tree (the DocType records are gone after uninstall)."""
+	import json
+	from pathlib import Path
+
+	root = Path(frappe.get_app_path(APP))
+	names = set()
+	for path in root.glob("*/doctype/*/*.json"):
+		if path.parent.name == path.stem:
+			names.add(json.loads(path.read_text(encoding="utf-8"))["name"])
+	return names

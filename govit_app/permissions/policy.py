@@ -1,0 +1,31 @@
+"""The visibility rule for classified records (Art 25), without Frappe."""
+
+from collections.abc import Collection
+
+from govit_app import roles as R
+
+UNCLASSIFIED = "非涉密"
+SECRECY_LEVELS = (UNCLASSIFIED, "秘密", "机密", "绝密")
+
+# Besides the record's own unit (and its competent department, which declares for it under
+# Art 8), only these see classified records.
+CLASSIFIED_READER_ROLES = frozenset({R.OFFICE, R.SECRECY, "System Manager"})
+
+
+def is_classified(secrecy_level: str | None) -> bool:
+	return (secrecy_level or UNCLASSIFIED) != UNCLASSIFIED
+
+
+def sees_all_classified(roles: Collection[str]) -> bool:
+	return not CLASSIFIED_READER_ROLES.isdisjoint(roles)
+
+
+def may_see(roles: Collection[str], user_units: Collection[str], unit: str | None, secrecy_level: str | None) -> bool:
+	"""Whether the secrecy rule lets a user see a record of `unit` at `secrecy_level`.
+
+	Ordinary unit scoping is Frappe's User Permission; this only removes classified
+	records from everyone but their unit, the Office and the Secrecy Bureau.
+	"""
+	if not is_classified(secrecy_level) or sees_all_classified(roles):
+		return True
+	return bool(unit) and unit in user_units
