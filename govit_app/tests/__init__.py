@@ -1,0 +1,1 @@
+"""Integration tests that span DocTypes; helpers in utils.py."""

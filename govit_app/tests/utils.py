@@ -1,0 +1,130 @@
+"""Helpers for integration tests: committed fixtures and a REST client per user.
+
+Requests go through Frappe's real WSGI application (as frappe/tests/test_api.py does):
+each in its own thread with its own database connection, so fixtures they must see are
+committed, and named `_Test …` so that reruns on a developer's site find them again.
+"""
+
+import json
+from threading import Thread
+from typing import Any
+
+import frappe
+from werkzeug.test import Client, TestResponse
+
+TEST_PASSWORD = "Govit-Test-Pass-2026!"
+
+
+def ensure_unit(
+	name: str, unit_type: str = "市级部门", competent: str | None = None, function: str | None = None
+) -> str:
+	if not frappe.db.exists("Gov Unit", name):
+		frappe.get_doc(
+			{
+				"doctype": "Gov Unit",
+				"unit_name": name,
+				"unit_type": unit_type,
+				"competent_unit": competent,
+				"department_function": function,
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.commit()
+	return name
+
+
+def ensure_user(email: str, roles: list[str], units: tuple[str, ...] = ()) -> str:
+	"""A desk user with exactly `roles`, tied to `units` by User Permission on Gov Unit."""
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0}
+		)
+		user.flags.no_welcome_mail = True
+		user.insert(ignore_permissions=True)
+	user = frappe.get_doc("User", email)
+	user.set("roles", [])
+	user.add_roles(*roles)
+	from frappe.utils.password import update_password
+
+	update_password(email, TEST_PASSWORD)
+	for unit in units:
+		if not frappe.db.exists("User Permission", {"user": email, "allow": "Gov Unit", "for_value": unit}):
+			frappe.get_doc(
+				{"doctype": "User Permission", "user": email, "allow": "Gov Unit", "for_value": unit, "apply_to_all_doctypes": 1}
+			).insert(ignore_permissions=True)
+	frappe.db.commit()
+	frappe.clear_cache(user=email)
+	return email
+
+
+def insert_committed(doc: dict) -> "frappe.model.document.Document":
+	created = frappe.get_doc(doc).insert(ignore_permissions=True)
+	frappe.db.commit()
+	return created
+
+
+class ApiClient:
+	"""One logged-in user speaking to the site over Frappe's REST API."""
+
+	def __init__(self, user: str, password: str = TEST_PASSWORD):
+		from frappe.app import application
+
+		self.user = user
+		self.site = frappe.local.site
+		self.client = Client(application, use_cookies=True)
+		response = self.request("POST", "/api/method/login", data={"usr": user, "pwd": password})
+		if response.status_code != 200:
+			raise AssertionError(f"login failed for {user}: {response.status_code} {response.text[:300]}")
+
+	def request(self, method: str, path: str, **kwargs: Any) -> TestResponse:
+		headers = {"X-Frappe-Site-Name": self.site, "Accept": "application/json", **kwargs.pop("headers", {})}
+		result: dict[str, TestResponse] = {}
+
+		def run():
+			result["response"] = self.client.open(path, method=method, headers=headers, **kwargs)
+
+		thread = Thread(target=run)
+		thread.start()
+		thread.join()
+		return result["response"]
+
+	# -- /api/resource
+	def get_list(self, doctype: str, filters: Any = None, fields: list[str] | None = None, **params) -> TestResponse:
+		query = {"limit_page_length": 0, **params}
+		if filters is not None:
+			query["filters"] = json.dumps(filters)
+		if fields is not None:
+			query["fields"] = json.dumps(fields)
+		return self.request("GET", f"/api/resource/{doctype}", query_string=query)
+
+	def list_names(self, doctype: str, filters: Any = None) -> set[str]:
+		response = self.get_list(doctype, filters)
+		if response.status_code != 200:
+			raise AssertionError(f"{self.user} listing {doctype}: {response.status_code} {response.text[:300]}")
+		return {row["name"] for row in response.json["data"]}
+
+	def get_doc(self, doctype: str, name: str) -> TestResponse:
+		return self.request("GET", f"/api/resource/{doctype}/{name}")
+
+	def insert(self, doctype: str, data: dict) -> TestResponse:
+		return self.request("POST", f"/api/resource/{doctype}", json=data)
+
+	def update(self, doctype: str, name: str, data: dict) -> TestResponse:
+		return self.request("PUT", f"/api/resource/{doctype}/{name}", json=data)
+
+	def delete(self, doctype: str, name: str) -> TestResponse:
+		return self.request("DELETE", f"/api/resource/{doctype}/{name}")
+
+	# -- /api/method
+	def call(self, method: str, http_method: str = "POST", **data: Any) -> TestResponse:
+		if http_method == "GET":
+			return self.request("GET", f"/api/method/{method}", query_string=data)
+		return self.request("POST", f"/api/method/{method}", json=data)
+
+
+def error_text(response: TestResponse) -> str:
+	"""The user-visible message(s) of a failed request, for assertions on wording."""
+	body = response.json or {}
+	parts = [body.get("exception", "")]
+	for message in json.loads(body.get("_server_messages") or "[]"):
+		parts.append(json.loads(message).get("message", ""))
+	return "\n".join(p for p in parts if p)
