@@ -52,6 +52,7 @@ def compile_app_translations() -> None:
 
 # ---- uninstall: remove what lives outside the app's module (roles, workflows, shares…)
 
+
 def app_doctypes() -> list[str]:
 	return frappe.get_all("DocType", filters={"module": ("in", app_modules())}, pluck="name", limit=0)
 
@@ -91,7 +92,9 @@ def delete_records_about(doctypes: list[str]) -> None:
 def delete_workflows(doctypes: list[str]) -> None:
 	from govit_app.workflow.definitions import shipped_action_names, shipped_state_names
 
-	for name in frappe.get_all("Workflow", filters={"document_type": ("in", doctypes)}, pluck="name", limit=0):
+	for name in frappe.get_all(
+		"Workflow", filters={"document_type": ("in", doctypes)}, pluck="name", limit=0
+	):
 		frappe.delete_doc("Workflow", name, force=True, ignore_permissions=True)
 	still_used_states = set(frappe.get_all("Workflow Document State", pluck="state", distinct=True, limit=0))
 	still_used_actions = set(frappe.get_all("Workflow Transition", pluck="action", distinct=True, limit=0))
@@ -117,7 +120,9 @@ def leftovers() -> list[str]:
 			found.append(f"table {table}")
 	for role in frappe.get_all("Role", filters={"name": ("in", list(ALL_ROLES))}, pluck="name"):
 		found.append(f"Role {role}")
-	for wf in frappe.get_all("Workflow", filters={"document_type": ("in", _our_doctype_names())}, pluck="name"):
+	for wf in frappe.get_all(
+		"Workflow", filters={"document_type": ("in", _our_doctype_names())}, pluck="name"
+	):
 		found.append(f"Workflow {wf}")
 	if frappe.db.exists("Module Def", {"app_name": APP}):
 		found.append("Module Def GovIT")

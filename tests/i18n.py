@@ -52,16 +52,32 @@ def from_json(path: Path) -> set[str]:
 			found |= from_doctype(doc)
 		elif kind == "Role":
 			found.add(doc["name"])
-		elif kind in {"Report", "Workspace", "Number Card", "Dashboard Chart", "Print Format", "Notification"}:
+		elif kind in {
+			"Report",
+			"Workspace",
+			"Number Card",
+			"Dashboard Chart",
+			"Print Format",
+			"Notification",
+		}:
 			found.update(doc.get(key) for key in ("name", "label", "title", "subject") if doc.get(key))
-			for row in doc.get("links", []) + doc.get("shortcuts", []) + doc.get("number_cards", []) + doc.get("charts", []):
+			for row in (
+				doc.get("links", [])
+				+ doc.get("shortcuts", [])
+				+ doc.get("number_cards", [])
+				+ doc.get("charts", [])
+			):
 				found.update(row.get(key) for key in ("label",) if row.get(key))
 			for column in doc.get("columns", []):
 				found.add(column.get("label"))
 			for flt in doc.get("filters", []) if kind == "Report" else []:
 				found.add(flt.get("label"))
 		elif kind in {"Workflow", "Workflow State", "Workflow Action Master"}:
-			found.update(doc.get(key) for key in ("name", "workflow_state_name", "workflow_action_name") if doc.get(key))
+			found.update(
+				doc.get(key)
+				for key in ("name", "workflow_state_name", "workflow_action_name")
+				if doc.get(key)
+			)
 	return found
 
 
@@ -72,7 +88,9 @@ def from_python(path: Path) -> set[str]:
 		if not isinstance(node, ast.Call) or not node.args:
 			continue
 		func = node.func
-		name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+		name = (
+			func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+		)
 		first = node.args[0]
 		if name == "_" and isinstance(first, ast.Constant) and isinstance(first.value, str):
 			found.add(first.value)

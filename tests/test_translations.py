@@ -10,8 +10,12 @@ def test_zh_po_parses_and_is_not_empty():
 
 def test_every_user_facing_string_is_translated():
 	gaps = missing()
-	listing = "\n".join(f"{text!r} ({', '.join(sorted(map(str, paths)))})" for text, paths in sorted(gaps.items()))
-	assert not gaps, f"{len(gaps)} strings lack a zh translation (python tests/i18n.py prints a stub):\n{listing}"
+	listing = "\n".join(
+		f"{text!r} ({', '.join(sorted(map(str, paths)))})" for text, paths in sorted(gaps.items())
+	)
+	assert not gaps, (
+		f"{len(gaps)} strings lack a zh translation (python tests/i18n.py prints a stub):\n{listing}"
+	)
 
 
 def test_the_extractor_finds_labels_messages_and_roles():

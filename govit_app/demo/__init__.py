@@ -28,6 +28,10 @@ def load() -> None:
 
 
 def print_summary() -> None:
-	print("\n政务信息化项目管理 demo data loaded. Log in with these users (password for all: " + DEMO_PASSWORD + "):")
+	print(
+		"\n政务信息化项目管理 demo data loaded. Log in with these users (password for all: "
+		+ DEMO_PASSWORD
+		+ "):"
+	)
 	for email, role, unit in foundation.demo_users():
 		print(f"  {email:<34} {role:<24} {unit or ''}")

@@ -56,7 +56,9 @@ def email(login: str) -> str:
 
 
 def demo_users() -> list[tuple[str, str, str | None]]:
-	return [(email(login), " / ".join(R.ROLE_TITLES[r] for r in roles), unit) for login, _n, roles, unit in USERS]
+	return [
+		(email(login), " / ".join(R.ROLE_TITLES[r] for r in roles), unit) for login, _n, roles, unit in USERS
+	]
 
 
 def load() -> None:
@@ -110,7 +112,15 @@ def ensure_user(address: str, full_name: str, roles: tuple[str, ...], unit: str 
 		user.insert(ignore_permissions=True)
 		user.add_roles(*roles)
 	update_password(address, DEMO_PASSWORD)
-	if unit and not frappe.db.exists("User Permission", {"user": address, "allow": "Gov Unit", "for_value": unit}):
+	if unit and not frappe.db.exists(
+		"User Permission", {"user": address, "allow": "Gov Unit", "for_value": unit}
+	):
 		frappe.get_doc(
-			{"doctype": "User Permission", "user": address, "allow": "Gov Unit", "for_value": unit, "apply_to_all_doctypes": 1}
+			{
+				"doctype": "User Permission",
+				"user": address,
+				"allow": "Gov Unit",
+				"for_value": unit,
+				"apply_to_all_doctypes": 1,
+			}
 		).insert(ignore_permissions=True)

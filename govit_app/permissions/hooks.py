@@ -25,7 +25,9 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 	return condition
 
 
-def has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False) -> bool | None:
+def has_permission(
+	doc, ptype: str | None = None, user: str | None = None, debug: bool = False
+) -> bool | None:
 	"""Single-document check mirroring `query_conditions`; None leaves the decision to Frappe."""
 	user = user or frappe.session.user
 	if user == "Administrator":

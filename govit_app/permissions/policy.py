@@ -20,7 +20,9 @@ def sees_all_classified(roles: Collection[str]) -> bool:
 	return not CLASSIFIED_READER_ROLES.isdisjoint(roles)
 
 
-def may_see(roles: Collection[str], user_units: Collection[str], unit: str | None, secrecy_level: str | None) -> bool:
+def may_see(
+	roles: Collection[str], user_units: Collection[str], unit: str | None, secrecy_level: str | None
+) -> bool:
 	"""Whether the secrecy rule lets a user see a record of `unit` at `secrecy_level`.
 
 	Ordinary unit scoping is Frappe's User Permission; this only removes classified

@@ -71,13 +71,17 @@ class TestUnitIsolation(FrappeTestCase):
 		api = ApiClient(self.school_user)
 		self.assertEqual(api.delete(DT, self.p_school).status_code, 403)
 		self.assertEqual(api.delete(DT, self.p_health).status_code, 403)
-		response = api.insert(DT, {"project_name": "_Test 越权项目", "unit": self.health, "project_category": "其他"})
+		response = api.insert(
+			DT, {"project_name": "_Test 越权项目", "unit": self.health, "project_category": "其他"}
+		)
 		self.assertEqual(response.status_code, 403)
 		self.assertFalse(frappe.db.exists(DT, {"project_name": "_Test 越权项目"}))
 
 	def test_unit_user_creates_a_project_for_its_own_unit(self):
 		api = ApiClient(self.school_user)
-		response = api.insert(DT, {"project_name": "_Test 新建档案", "unit": self.school, "project_category": "其他"})
+		response = api.insert(
+			DT, {"project_name": "_Test 新建档案", "unit": self.school, "project_category": "其他"}
+		)
 		self.assertEqual(response.status_code, 200, response.text)
 		name = response.json["data"]["name"]
 		self.assertEqual(response.json["data"]["stage"], "申报中")

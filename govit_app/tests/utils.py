@@ -49,7 +49,13 @@ def ensure_user(email: str, roles: list[str], units: tuple[str, ...] = ()) -> st
 	for unit in units:
 		if not frappe.db.exists("User Permission", {"user": email, "allow": "Gov Unit", "for_value": unit}):
 			frappe.get_doc(
-				{"doctype": "User Permission", "user": email, "allow": "Gov Unit", "for_value": unit, "apply_to_all_doctypes": 1}
+				{
+					"doctype": "User Permission",
+					"user": email,
+					"allow": "Gov Unit",
+					"for_value": unit,
+					"apply_to_all_doctypes": 1,
+				}
 			).insert(ignore_permissions=True)
 	frappe.db.commit()
 	frappe.clear_cache(user=email)
@@ -88,7 +94,9 @@ class ApiClient:
 		return result["response"]
 
 	# -- /api/resource
-	def get_list(self, doctype: str, filters: Any = None, fields: list[str] | None = None, **params) -> TestResponse:
+	def get_list(
+		self, doctype: str, filters: Any = None, fields: list[str] | None = None, **params
+	) -> TestResponse:
 		query = {"limit_page_length": 0, **params}
 		if filters is not None:
 			query["filters"] = json.dumps(filters)
@@ -99,7 +107,9 @@ class ApiClient:
 	def list_names(self, doctype: str, filters: Any = None) -> set[str]:
 		response = self.get_list(doctype, filters)
 		if response.status_code != 200:
-			raise AssertionError(f"{self.user} listing {doctype}: {response.status_code} {response.text[:300]}")
+			raise AssertionError(
+				f"{self.user} listing {doctype}: {response.status_code} {response.text[:300]}"
+			)
 		return {row["name"] for row in response.json["data"]}
 
 	def get_doc(self, doctype: str, name: str) -> TestResponse:

@@ -33,7 +33,9 @@ class GovUnit(NestedSet):
 			return
 		if self.competent_unit == self.name:
 			frappe.throw(
-				_("{0}: a unit cannot be its own competent department (Art 8).").format(_("Competent Department")),
+				_("{0}: a unit cannot be its own competent department (Art 8).").format(
+					_("Competent Department")
+				),
 				title=_("Invalid hierarchy"),
 			)
 		if not self.is_new() and self.competent_unit in self.descendant_names():

@@ -19,12 +19,14 @@ class ITProject(Document):
 		for row in self.participating_units:
 			if row.unit == self.unit:
 				frappe.throw(
-					_("{0}: the lead unit {1} is the project's own unit; list only the other units (Art 8).").format(
-						_("Participating Units"), frappe.bold(row.unit)
-					)
+					_(
+						"{0}: the lead unit {1} is the project's own unit; list only the other units (Art 8)."
+					).format(_("Participating Units"), frappe.bold(row.unit))
 				)
 			if row.unit in seen:
-				frappe.throw(_("{0}: {1} is listed twice.").format(_("Participating Units"), frappe.bold(row.unit)))
+				frappe.throw(
+					_("{0}: {1} is listed twice.").format(_("Participating Units"), frappe.bold(row.unit))
+				)
 			seen.add(row.unit)
 		if not seen:
 			frappe.throw(
