@@ -17,7 +17,6 @@ REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "govit_app"
 PO = APP / "locale" / "zh.po"
 
-CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
 JS_CALL = re.compile(r"""__\(\s*(["'`])((?:\\.|(?!\1).)*)\1""", re.S)
 JINJA_CALL = re.compile(r"""_\(\s*(["'])((?:\\.|(?!\1).)*)\1""", re.S)
 DOCFIELD_KEYS = ("label", "description")
@@ -26,7 +25,9 @@ SILENT_FIELDTYPES = {"Column Break"}
 
 
 def needs_translation(text: str | None) -> bool:
-	return bool(text and text.strip()) and not CJK.search(text) and bool(re.search(r"[A-Za-z]", text))
+	"""Any English word outside `{placeholders}` needs Chinese; pure Chinese text does not."""
+	bare = re.sub(r"\{\w*\}", "", text or "")
+	return bool(re.search(r"[A-Za-z]{2,}", bare))
 
 
 def from_doctype(doc: dict) -> set[str]:

@@ -88,9 +88,14 @@ class ApiClient:
 		def run():
 			result["response"] = self.client.open(path, method=method, headers=headers, **kwargs)
 
+		# The request runs on its own connection: it sees only what the test committed, and
+		# the test sees its effects only from a new transaction with a fresh request cache.
+		frappe.db.commit()
 		thread = Thread(target=run)
 		thread.start()
 		thread.join()
+		frappe.db.commit()
+		frappe.local.cache = {}
 		return result["response"]
 
 	# -- /api/resource
