@@ -1,10 +1,16 @@
 """Install, migrate and uninstall steps: defaults in, translations compiled, the site left clean."""
 
+from dataclasses import asdict
+
 import frappe
 from frappe.gettext.translate import compile_translations
 
 from govit_app.roles import ALL_ROLES
-from govit_app.rules.settings import DEFAULT_CENTRALIZED_CATEGORIES
+from govit_app.rules.settings import (
+	DEFAULT_CENTRALIZED_CATEGORIES,
+	DEFAULT_MATERIAL_REQUIREMENTS,
+	DEFAULT_NATURE_RULES,
+)
 
 APP = "govit_app"
 
@@ -31,6 +37,12 @@ def ensure_settings() -> None:
 	if not settings.centralized_categories:
 		for category in DEFAULT_CENTRALIZED_CATEGORIES:
 			settings.append("centralized_categories", {"category": category})
+	if not settings.nature_rules:
+		for rule in DEFAULT_NATURE_RULES:
+			settings.append("nature_rules", asdict(rule))
+	if not settings.material_requirements:
+		for requirement in DEFAULT_MATERIAL_REQUIREMENTS:
+			settings.append("material_requirements", asdict(requirement))
 	settings.flags.ignore_permissions = True
 	settings.save()
 

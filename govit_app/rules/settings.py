@@ -4,6 +4,7 @@ GovIT Settings stores them so that an administrator (or another city) changes th
 without code; everything else reads them through `GovITSettings`.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,6 +12,81 @@ from govit_app.rules.findings import BLOCKING, Finding
 from govit_app.rules.text import _
 
 DEFAULT_CENTRALIZED_CATEGORIES = ("云计算", "云存储", "基础应用", "协同办公", "安全防护")
+
+PROJECT_NATURES = ("新建", "续建", "改建", "运维", "购买服务", "其他")
+
+
+@dataclass(frozen=True)
+class NatureRule:
+	"""What a project nature (项目性质) entails."""
+
+	project_nature: str
+	needs_approval: bool = False  # Art 12: NDRC approval from the threshold up
+	is_renewal: bool = False  # Art 24: continues an existing IT Project, barred by a bad evaluation
+	needs_security_plan: bool = False  # Art 7: MLPS level and cryptography plan declared
+
+
+@dataclass(frozen=True)
+class MaterialRequirement:
+	"""A document a declaration of `project_nature` hands in (Art 9); empty nature = every nature.
+
+	Required rows sharing an `alternative_group` are alternatives: one of them suffices.
+	"""
+
+	material_type: str
+	project_nature: str = ""
+	is_required: bool = False
+	alternative_group: str = ""
+
+
+DEFAULT_NATURE_RULES = (
+	NatureRule("新建", needs_approval=True, needs_security_plan=True),
+	NatureRule("续建", needs_approval=True, is_renewal=True, needs_security_plan=True),
+	NatureRule("改建", needs_approval=True, is_renewal=True, needs_security_plan=True),
+	NatureRule("运维", is_renewal=True),
+	NatureRule("购买服务", is_renewal=True),
+	NatureRule("其他"),
+)
+
+# Art 9 (二): the construction plan and its parts for 新建/续建/改建; the previous contract or a
+# service requirements report for 运维/购买服务. Art 9 (三): related documents, optional.
+_BUILD_MATERIALS = (
+	"建设方案",
+	"项目概算表",
+	"可行性研究报告",
+	"政务信息资源目录及共享方式",
+	"政务信息资源需求",
+	"统一用户认证体系接入方案",
+	"网络安全建设方案",
+)
+_SERVICE_GROUP = "上一期合同或服务需求报告"
+DEFAULT_MATERIAL_REQUIREMENTS = (
+	*(
+		MaterialRequirement(material, nature, is_required=True)
+		for nature in ("新建", "续建", "改建")
+		for material in _BUILD_MATERIALS
+	),
+	*(
+		MaterialRequirement(material, nature, is_required=True, alternative_group=_SERVICE_GROUP)
+		for nature in ("运维", "购买服务")
+		for material in ("上一期合同", "服务需求报告")
+	),
+	*(MaterialRequirement(material) for material in ("规划", "批示", "批复", "会议纪要")),
+)
+
+DEFAULT_ATTACHMENT_EXTENSIONS = (
+	"pdf",
+	"ofd",
+	"doc",
+	"docx",
+	"wps",
+	"xls",
+	"xlsx",
+	"et",
+	"jpg",
+	"jpeg",
+	"png",
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +101,18 @@ class GovITSettings:
 	grade_good_min: float = 80.0
 	grade_pass_min: float = 60.0  # below: 不合格, Art 24
 	centralized_categories: tuple[str, ...] = field(default=DEFAULT_CENTRALIZED_CATEGORIES)  # Art 14
+	nature_rules: tuple[NatureRule, ...] = field(default=DEFAULT_NATURE_RULES)  # Art 7, 12, 24
+	material_requirements: tuple[MaterialRequirement, ...] = field(
+		default=DEFAULT_MATERIAL_REQUIREMENTS
+	)  # Art 9
+	attachment_max_mb: float = 20.0
+	attachment_extensions: tuple[str, ...] = field(default=DEFAULT_ATTACHMENT_EXTENSIONS)
+
+	def nature_rule(self, project_nature: str | None) -> NatureRule:
+		for rule in self.nature_rules:
+			if rule.project_nature == project_nature:
+				return rule
+		return NatureRule(project_nature or "")
 
 
 def parse_month_day(value: str | None, year: int) -> date | None:
@@ -34,6 +122,12 @@ def parse_month_day(value: str | None, year: int) -> date | None:
 		return date(year, month, day)
 	except ValueError:
 		return None
+
+
+def parse_extensions(text: str) -> tuple[str, ...]:
+	"""'pdf, .DOCX\nxls' -> ('pdf', 'docx', 'xls')."""
+	parts = re.split(r"[\s,;，；]+", text or "")
+	return tuple(dict.fromkeys(p.lstrip(".").lower() for p in parts if p.strip(".")))
 
 
 def check_settings(s: GovITSettings) -> list[Finding]:
@@ -96,6 +190,41 @@ def check_settings(s: GovITSettings) -> list[Finding]:
 				BLOCKING,
 				_("{label}: each category may be listed once (Art 14)."),
 				"centralized_categories",
+			)
+		)
+	findings += _check_declaration_settings(s)
+	return findings
+
+
+def _check_declaration_settings(s: GovITSettings) -> list[Finding]:
+	findings: list[Finding] = []
+	natures = [rule.project_nature for rule in s.nature_rules]
+	if len(set(natures)) != len(natures):
+		findings.append(
+			Finding(
+				12, BLOCKING, _("{label}: each project nature may be listed once (Art 12)."), "nature_rules"
+			)
+		)
+	materials = [(m.project_nature, m.material_type.strip()) for m in s.material_requirements]
+	if any(not material for _nature, material in materials):
+		findings.append(
+			Finding(9, BLOCKING, _("{label}: every row names a material (Art 9)."), "material_requirements")
+		)
+	if len(set(materials)) != len(materials):
+		findings.append(
+			Finding(
+				9,
+				BLOCKING,
+				_("{label}: each material may be listed once per project nature (Art 9)."),
+				"material_requirements",
+			)
+		)
+	if s.attachment_max_mb is None or s.attachment_max_mb <= 0:
+		findings.append(Finding(None, BLOCKING, _("{label} must be greater than 0."), "attachment_max_mb"))
+	if not s.attachment_extensions:
+		findings.append(
+			Finding(
+				None, BLOCKING, _("{label}: list at least one file type, e.g. pdf."), "attachment_extensions"
 			)
 		)
 	return findings

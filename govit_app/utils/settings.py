@@ -2,7 +2,7 @@
 
 import frappe
 
-from govit_app.rules.settings import GovITSettings
+from govit_app.rules.settings import GovITSettings, MaterialRequirement, NatureRule, parse_extensions
 
 _NUMERIC = (
 	"approval_threshold",
@@ -12,6 +12,7 @@ _NUMERIC = (
 	"grade_excellent_min",
 	"grade_good_min",
 	"grade_pass_min",
+	"attachment_max_mb",
 )
 
 
@@ -19,11 +20,32 @@ def settings_from_doc(doc) -> GovITSettings:
 	defaults = GovITSettings()
 	values = {}
 	for fieldname in (*_NUMERIC, "declaration_window_start", "declaration_window_end"):
-		value = doc.get(fieldname)
-		values[fieldname] = getattr(defaults, fieldname) if value in (None, "") else value
+		value, default = doc.get(fieldname), getattr(defaults, fieldname)
+		# A default copied from the DocType JSON arrives as text ("20"): give it the field's type.
+		values[fieldname] = default if value in (None, "") else type(default)(value)
 	values["centralized_categories"] = tuple(
 		(row.category or "").strip() for row in doc.get("centralized_categories") or []
 	)
+	values["nature_rules"] = tuple(
+		NatureRule(
+			row.project_nature,
+			needs_approval=bool(row.needs_approval),
+			is_renewal=bool(row.is_renewal),
+			needs_security_plan=bool(row.needs_security_plan),
+		)
+		for row in doc.get("nature_rules") or []
+	)
+	values["material_requirements"] = tuple(
+		MaterialRequirement(
+			(row.material_type or "").strip(),
+			row.project_nature or "",
+			is_required=bool(row.is_required),
+			alternative_group=(row.alternative_group or "").strip(),
+		)
+		for row in doc.get("material_requirements") or []
+	)
+	if doc.get("attachment_extensions"):
+		values["attachment_extensions"] = parse_extensions(doc.attachment_extensions)
 	return GovITSettings(**values)
 
 
