@@ -16,9 +16,9 @@ fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(ALL_ROLES)]]},
 ]
 
-after_install = "govit_app.install.after_install"
+after_install = ["govit_app.install.after_install", "govit_app.print_formats.setup.after_install_or_migrate"]
 after_sync = "govit_app.install.after_sync"
-after_migrate = "govit_app.install.after_migrate"
+after_migrate = ["govit_app.install.after_migrate", "govit_app.print_formats.setup.after_install_or_migrate"]
 before_uninstall = "govit_app.install.before_uninstall"
 
 permission_query_conditions = {
@@ -31,4 +31,14 @@ doc_events = {
 		"after_insert": "govit_app.permissions.sharing.on_user_permission_change",
 		"on_trash": "govit_app.permissions.sharing.on_user_permission_change",
 	},
+}
+
+# Printing (DESIGN §4): amounts in capitals in print formats; GovIT print formats' PDFs by
+# our WeasyPrint renderer with local CJK fonts, every other format by Frappe.
+jinja = {
+	"methods": ["govit_app.rules.amounts.amount_in_capitals"],
+	"filters": ["govit_app.rules.amounts.amount_in_capitals"],
+}
+override_whitelisted_methods = {
+	"frappe.utils.print_format.download_pdf": "govit_app.print_formats.download.download_pdf",
 }
