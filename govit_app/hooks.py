@@ -1,4 +1,5 @@
 from govit_app.roles import ALL_ROLES
+from govit_app.workflow.definitions import shipped_action_names, shipped_state_names, shipped_workflows
 
 app_name = "govit_app"
 app_title = "GovIT"
@@ -9,11 +10,14 @@ app_license = "MIT"
 
 # DocTypes whose records belong to a unit: they carry `unit` and `secrecy_level`, and the
 # permission hooks keep classified ones with their unit, the Office and Secrecy (Art 25).
-UNIT_SCOPED_DOCTYPES = ("IT Project",)
+UNIT_SCOPED_DOCTYPES = ("IT Project", "Project Declaration")
 
 # Configuration shipped as data, editable in the desk (DESIGN §6).
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(ALL_ROLES)]]},
+	{"dt": "Workflow", "filters": [["name", "in", [wf["name"] for wf in shipped_workflows()]]]},
+	{"dt": "Workflow State", "filters": [["name", "in", sorted(shipped_state_names())]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", sorted(shipped_action_names())]]},
 ]
 
 after_install = ["govit_app.install.after_install", "govit_app.print_formats.setup.after_install_or_migrate"]
@@ -31,13 +35,15 @@ doc_events = {
 		"after_insert": "govit_app.permissions.sharing.on_user_permission_change",
 		"on_trash": "govit_app.permissions.sharing.on_user_permission_change",
 	},
+	# Art 25 and the attachment limits of GovIT Settings, however a file arrives.
+	"File": {"validate": "govit_app.utils.attachments.validate_file"},
 }
 
 # Printing (DESIGN §4): amounts in capitals in print formats; GovIT print formats' PDFs by
 # our WeasyPrint renderer with local CJK fonts, every other format by Frappe.
 jinja = {
 	"methods": ["govit_app.rules.amounts.amount_in_capitals"],
-	"filters": ["govit_app.rules.amounts.amount_in_capitals"],
+	"filters": ["govit_app.rules.amounts.amount_in_capitals", "govit_app.utils.print_text.plain_text"],
 }
 override_whitelisted_methods = {
 	"frappe.utils.print_format.download_pdf": "govit_app.print_formats.download.download_pdf",

@@ -1,14 +1,15 @@
 """Read access for the participating units of a cross-department project (Art 8).
 
 Frappe's permission hooks can only deny, so the users of participating units get the
-project shared read-only; classified projects are never shared (Art 25).
+project (and its declarations) shared read-only; classified ones are never shared (Art 25).
 """
 
 import frappe
 
 from govit_app.permissions.policy import is_classified
 
-SHARED_DOCTYPE = "IT Project"
+# DocTypes with `unit`, `secrecy_level`, `is_cross_department` and `participating_units` (IT Project Unit).
+SHARED_DOCTYPES = ("IT Project", "Project Declaration")
 
 
 def participant_users(units: list[str]) -> set[str]:
@@ -52,12 +53,12 @@ def on_user_permission_change(doc, method=None) -> None:
 	"""A user joining or leaving a unit gains or loses its cross-department shares."""
 	if doc.allow != "Gov Unit":
 		return
-	names = frappe.get_all(
+	rows = frappe.get_all(
 		"IT Project Unit",
-		filters={"unit": doc.for_value, "parenttype": SHARED_DOCTYPE},
-		pluck="parent",
+		filters={"unit": doc.for_value, "parenttype": ("in", SHARED_DOCTYPES)},
+		fields=["parenttype", "parent"],
 		distinct=True,
 		limit=0,
 	)
-	for name in names:
-		sync_participant_shares(frappe.get_doc(SHARED_DOCTYPE, name))
+	for row in rows:
+		sync_participant_shares(frappe.get_doc(row.parenttype, row.parent))

@@ -6,6 +6,7 @@ committed, and named `_Test …` so that reruns on a developer's site find them 
 """
 
 import json
+from io import BytesIO
 from threading import Thread
 from typing import Any
 
@@ -134,6 +135,37 @@ class ApiClient:
 		if http_method == "GET":
 			return self.request("GET", f"/api/method/{method}", query_string=data)
 		return self.request("POST", f"/api/method/{method}", json=data)
+
+	def apply_workflow(self, doctype: str, name: str, action: str) -> TestResponse:
+		"""The desk's workflow button: Frappe reloads the document and takes `action`."""
+		return self.call(
+			"frappe.model.workflow.apply_workflow", doc={"doctype": doctype, "name": name}, action=action
+		)
+
+	def upload(
+		self, doctype: str, name: str, filename: str, content: bytes, fieldname: str | None = None
+	) -> TestResponse:
+		"""`upload_file` as the desk's attach button sends it (multipart, private)."""
+		data = {"doctype": doctype, "docname": name, "is_private": "1", "file": (BytesIO(content), filename)}
+		if fieldname:
+			data["fieldname"] = fieldname
+		return self.request("POST", "/api/method/upload_file", data=data)
+
+
+def run_queued_jobs(method: str) -> int:
+	"""Run here the jobs this site's requests queued for `method`: no worker runs during tests."""
+	from frappe.utils.background_jobs import get_queue, get_queue_list
+
+	ran = 0
+	for queue in map(get_queue, get_queue_list()):
+		for job in queue.get_jobs():
+			job_args = job.kwargs or {}
+			if job_args.get("site") == frappe.local.site and job_args.get("method") == method:
+				job.delete()
+				frappe.get_attr(method)(**job_args["kwargs"])
+				ran += 1
+	frappe.db.commit()
+	return ran
 
 
 def error_text(response: TestResponse) -> str:

@@ -1,5 +1,227 @@
+"""Project Declaration (项目申报表, Art 5-9): what a unit declares for next year's plan.
+
+The rules are in `govit_app.rules.declaration*`; this controller reads the facts, stores
+the findings and lets the workflow move only as the regulation allows.
+"""
+
+from dataclasses import asdict
+
+import frappe
+from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from govit_app import roles as R
+from govit_app.govit.doctype.project_declaration.declaration_facts import (
+	attach_values,
+	declaration_facts,
+	material_rows_of,
+)
+from govit_app.permissions.sharing import sync_participant_shares
+from govit_app.rules import declaration_workflow as W
+from govit_app.rules.attachments import check_attachment
+from govit_app.rules.declaration import check_input, needs_approval
+from govit_app.rules.declaration_compliance import check_compliance
+from govit_app.rules.declaration_materials import material_rows
+from govit_app.utils.findings import render, throw_if_blocking
+from govit_app.utils.settings import get_settings
+from govit_app.workflow.actors import unit_and_ancestors, users_with_role
+from govit_app.workflow.guards import changed_fields, check_self_approval, check_state_editor, state_change
+
+# Fields the process fills in; everything else is the declared content, frozen outside 草稿.
+PROCESS_FIELDS = {
+	"workflow_state",
+	"competent_unit",
+	"plan_year",
+	"funding_total",
+	"needs_approval",
+	"compliance_findings",
+	"competent_opinion",
+	"competent_signer",
+	"competent_opinion_date",
+	"review_score",
+	"review_result",
+	"recommended_amount",
+	"submitted_on",
+	"accepted_on",
+	"pending_with",
+	"it_project",
+}
+FILE_URL_PREFIXES = ("/files/", "/private/files/")
 
 
 class ProjectDeclaration(Document):
-	pass
+	def onload(self):
+		self.set_onload("centralized_categories", list(get_settings().centralized_categories))
+
+	def validate(self):
+		self.set_transition()
+		check_state_editor(self)
+		check_self_approval(self)
+		self.validate_frozen_content()
+		if self.from_state == W.DRAFT:
+			self.set_derived_fields()
+			self.validate_input()
+		if self.docstatus == 0:
+			self.set_compliance_findings()
+		self.validate_transition()
+		self.record_transition()
+
+	def set_transition(self):
+		old, new = state_change(self)
+		self.flags.states = (old or W.DRAFT, new or W.DRAFT)
+
+	@property
+	def from_state(self) -> str:
+		return self.flags.states[0]
+
+	@property
+	def to_state(self) -> str:
+		return self.flags.states[1]
+
+	def transition(self) -> W.Transition:
+		return W.Transition(
+			self.from_state,
+			self.to_state,
+			competent_unit=self.competent_unit,
+			competent_opinion=self.competent_opinion or "",
+			review_result=self.review_result or "",
+		)
+
+	def validate_frozen_content(self):
+		"""Art 8-10: once handed in, the unit's statement is read as handed in; 退回修改 reopens it."""
+		if self.from_state == W.DRAFT or self.docstatus != 0:
+			return
+		changed = changed_fields(self, PROCESS_FIELDS)
+		if changed:
+			frappe.throw(
+				_(
+					"The declaration is {0}: its content is frozen. Return it for changes (退回修改) to edit"
+					" {1}."
+				).format(frappe.bold(self.from_state), "、".join(changed)),
+				title=_("Declaration frozen"),
+			)
+
+	def set_derived_fields(self):
+		settings = get_settings()
+		self.competent_unit = (
+			frappe.db.get_value("Gov Unit", self.unit, "competent_unit") if self.unit else None
+		)
+		if self.is_cross_department and not self.lead_unit:
+			self.lead_unit = self.unit
+		if not self.is_cross_department:
+			self.lead_unit = None
+			self.participating_units = []
+		self.funding_total = round(sum(row.amount or 0 for row in self.funding), 2)
+		self.needs_approval = needs_approval(self.project_nature, self.estimate_amount, settings)
+		self.fill_materials()
+
+	@frappe.whitelist()
+	def fill_materials(self):
+		"""Art 9: the materials table follows the project nature (the desk calls this on change)."""
+		current = material_rows_of(self)
+		rows = material_rows(self.project_nature, get_settings(), current)
+		if rows != current:
+			self.set("materials", [asdict(row) for row in rows])
+
+	def validate_input(self):
+		settings = get_settings()
+		findings = check_input(declaration_facts(self, getdate(today())), settings)
+		throw_if_blocking(findings, self.doctype, title=_("Please correct the declaration"))
+		self.validate_attachment_links(settings)
+
+	def validate_attachment_links(self, settings):
+		"""Attach fields name files uploaded here, of an accepted type (a REST client could name any URL)."""
+		urls = attach_values(self)
+		uploaded = (
+			set(frappe.get_all("File", filters={"file_url": ("in", urls)}, pluck="file_url"))
+			if urls
+			else set()
+		)
+		for url in urls:
+			if not url.startswith(FILE_URL_PREFIXES) or url not in uploaded:
+				frappe.throw(
+					_("{0} is not a file uploaded to this system; upload the document itself.").format(url)
+				)
+			throw_if_blocking(check_attachment(url.rsplit("/", 1)[-1], None, settings), self.doctype)
+
+	def set_compliance_findings(self):
+		"""A draft is judged today; a declaration handed in, on the day it was handed in (Art 8)."""
+		on_date = getdate(today() if self.from_state == W.DRAFT else self.submitted_on)
+		findings = check_compliance(declaration_facts(self, on_date), get_settings())
+		self.flags.findings = findings
+		self.set(
+			"compliance_findings",
+			[
+				{"article": f.article, "severity": f.severity, "message": render(f, self.doctype)}
+				for f in findings
+			],
+		)
+
+	def validate_transition(self):
+		if self.from_state == self.to_state:
+			return
+		throw_if_blocking(
+			W.check_transition(self.transition(), self.flags.findings or []),
+			self.doctype,
+			title=_("The declaration cannot go on to {0}").format(self.to_state),
+		)
+
+	def record_transition(self):
+		"""Dates and signature of the step taken, and who acts next (they are notified)."""
+		if self.from_state == self.to_state and not self.is_new():
+			return
+		if self.transition().is_submission:
+			self.submitted_on = today()
+		if self.to_state == W.COMPETENT_REVIEW:
+			self.competent_opinion = self.competent_signer = self.competent_opinion_date = None
+		if self.from_state == W.COMPETENT_REVIEW and self.to_state == W.INTAKE:
+			self.competent_signer = self.competent_signer or frappe.utils.get_fullname()
+			self.competent_opinion_date = today()
+		if self.to_state == W.UNDER_REVIEW:
+			self.accepted_on = today()
+		self.set("pending_with", [{"user": user} for user in self.next_actors()])
+
+	def next_actors(self) -> list[str]:
+		if self.to_state == W.DRAFT:
+			return sorted({self.owner, *users_with_role(R.UNIT_USER, [self.unit])})
+		if self.to_state == W.COMPETENT_REVIEW:
+			actors = users_with_role(R.COMPETENT_DEPT, unit_and_ancestors(self.competent_unit))
+		elif self.to_state in (W.INTAKE, W.UNDER_REVIEW):
+			actors = users_with_role(R.OFFICE)
+		else:
+			return []
+		return [user for user in actors if user != self.owner]
+
+	def on_update(self):
+		sync_participant_shares(self)
+
+	def on_submit(self):
+		self.create_it_project()
+
+	def create_it_project(self):
+		"""受理 of a declaration without a project (新建) opens its project record, in the same transaction."""
+		if self.it_project:
+			return
+		project = frappe.get_doc(
+			{
+				"doctype": "IT Project",
+				"project_name": self.project_name,
+				"unit": self.unit,
+				"secrecy_level": self.secrecy_level,
+				"project_category": self.project_category,
+				"is_cross_department": self.is_cross_department,
+				"participating_units": [{"unit": row.unit} for row in self.participating_units],
+			}
+		)
+		# The Office accepts on the city's behalf; the unit's own permissions do not apply here.
+		project.insert(ignore_permissions=True)
+		self.db_set("it_project", project.name)
+
+	def on_trash(self):
+		if self.docstatus == 0 and (self.workflow_state or W.DRAFT) != W.DRAFT:
+			frappe.throw(
+				_("Only a draft declaration can be deleted; this one is {0}.").format(
+					frappe.bold(self.workflow_state)
+				)
+			)

@@ -1,0 +1,98 @@
+"""Read a Project Declaration (and the records it points at) into the rules' plain facts."""
+
+from datetime import date
+
+import frappe
+from frappe.utils import flt, getdate
+
+from govit_app import roles as R
+from govit_app.rules.declaration import DeclarationFacts, FundingRow, LinkedProject
+from govit_app.rules.declaration_materials import MaterialRow
+
+PHONE_FIELDS = ("project_leader_phone", "contact_phone")
+
+
+def declaration_facts(doc, on_date: date) -> DeclarationFacts:
+	"""Four small queries at most, whatever the size of the declaration."""
+	window = (
+		frappe.db.get_value(
+			"Declaration Round", doc.declaration_round, ["open_date", "close_date", "plan_year"], as_dict=True
+		)
+		if doc.declaration_round
+		else None
+	) or frappe._dict()
+	function = frappe.db.get_value("Gov Unit", doc.unit, "department_function") if doc.unit else None
+	return DeclarationFacts(
+		unit=doc.unit,
+		project_nature=doc.project_nature,
+		estimate_amount=None if doc.estimate_amount is None else flt(doc.estimate_amount),
+		funding=tuple(
+			FundingRow(row.idx, row.source, None if row.amount is None else flt(row.amount), bool(row.proof))
+			for row in doc.funding
+		),
+		start_date=getdate(doc.start_date) if doc.start_date else None,
+		end_date=getdate(doc.end_date) if doc.end_date else None,
+		phones=tuple((field, doc.get(field)) for field in PHONE_FIELDS),
+		it_project=linked_project(doc.it_project),
+		secrecy_level=doc.secrecy_level,
+		attachments=count_attachments(doc) if doc.secrecy_level != "非涉密" else 0,
+		is_cross_department=bool(doc.is_cross_department),
+		lead_unit=doc.lead_unit,
+		participating_units=tuple(row.unit for row in doc.participating_units),
+		window_open=getdate(window.open_date) if window.open_date else None,
+		window_close=getdate(window.close_date) if window.close_date else None,
+		plan_year=window.plan_year,
+		on_date=on_date,
+		unit_is_office=function == R.DEPARTMENT_FUNCTION_BY_ROLE[R.OFFICE],
+		centralized_category=doc.centralized_category or "",
+		has_standalone_mobile_app=bool(doc.has_standalone_mobile_app),
+		deploy_on_gov_cloud=bool(doc.deploy_on_gov_cloud),
+		gov_cloud_exception_reason=doc.gov_cloud_exception_reason or "",
+		connect_big_data_platform=bool(doc.connect_big_data_platform),
+		big_data_exception_reason=doc.big_data_exception_reason or "",
+		is_video_surveillance=bool(doc.is_video_surveillance),
+		mlps_level=doc.mlps_level or "",
+		has_crypto_plan=doc.has_crypto_plan or "",
+		provided_materials=frozenset(row.material_type for row in doc.materials if row.attachment),
+	)
+
+
+def linked_project(name: str | None) -> LinkedProject | None:
+	if not name:
+		return None
+	row = frappe.db.get_value(
+		"IT Project",
+		name,
+		["name", "unit", "latest_grade", "renewal_blocked", "renewal_block_reasons"],
+		as_dict=True,
+	)
+	if not row:
+		return None
+	return LinkedProject(
+		row.name,
+		row.unit,
+		row.latest_grade or "",
+		bool(row.renewal_blocked),
+		row.renewal_block_reasons or "",
+	)
+
+
+def attach_values(doc) -> list[str]:
+	"""The file URLs named in the declaration's attach fields (funding proofs, materials)."""
+	return [url for url in (*(r.proof for r in doc.funding), *(r.attachment for r in doc.materials)) if url]
+
+
+def count_attachments(doc) -> int:
+	attached = 0
+	if not doc.is_new():
+		attached = frappe.db.count("File", {"attached_to_doctype": doc.doctype, "attached_to_name": doc.name})
+	return max(attached, len(attach_values(doc)))
+
+
+def material_rows_of(doc) -> list[MaterialRow]:
+	return [
+		MaterialRow(
+			row.material_type, bool(row.is_required), row.alternative_group or "", row.attachment or ""
+		)
+		for row in doc.materials
+	]

@@ -1,0 +1,97 @@
+// 项目申报表: materials follow the nature (Art 9), findings shown on top, a reason for every return.
+frappe.ui.form.on("Project Declaration", {
+	setup(frm) {
+		frm.set_query("it_project", () => ({ filters: { unit: frm.doc.unit || "" } }));
+	},
+
+	onload(frm) {
+		frappe.db.get_doc("GovIT Settings").then((settings) => {
+			const categories = (settings.centralized_categories || []).map((row) => row.category);
+			frm.set_df_property("centralized_category", "options", categories);
+		});
+		if (frm.is_new() && !frm.doc.declaration_round) {
+			frappe
+				.xcall("govit_app.govit.doctype.declaration_round.declaration_round.current_round")
+				.then((round) => round && frm.set_value("declaration_round", round));
+		}
+	},
+
+	refresh(frm) {
+		show_findings(frm);
+	},
+
+	project_nature(frm) {
+		frm.call("fill_materials").then(() => frm.refresh_field("materials"));
+	},
+
+	project_category(frm) {
+		if (frm.doc.project_category === "公共安全视频图像") {
+			frm.set_value("is_video_surveillance", 1);
+		}
+	},
+
+	unit(frm) {
+		if (frm.doc.it_project) {
+			frm.set_value("it_project", "");
+		}
+	},
+
+	// 退回修改 tells the unit what to change: the reason goes to the timeline and the notification.
+	before_workflow_action(frm) {
+		if (frm.selected_workflow_action !== "退回修改") {
+			return;
+		}
+		frappe.dom.unfreeze();
+		return new Promise((resolve, reject) => {
+			let sent = false;
+			const dialog = new frappe.ui.Dialog({
+				title: __("Return for Changes"),
+				fields: [
+					{
+						fieldname: "reason",
+						fieldtype: "Small Text",
+						label: __("What should the unit change?"),
+						reqd: 1,
+					},
+				],
+				primary_action_label: __("Return"),
+				primary_action({ reason }) {
+					sent = true;
+					dialog.hide();
+					frappe
+						.xcall("frappe.desk.form.utils.add_comment", {
+							reference_doctype: frm.doctype,
+							reference_name: frm.docname,
+							content: frappe.utils.escape_html(reason),
+							comment_email: frappe.session.user,
+							comment_by: frappe.session.user_fullname,
+						})
+						.then(resolve, reject);
+				},
+			});
+			dialog.onhide = () => !sent && reject();
+			dialog.show();
+		});
+	},
+});
+
+function show_findings(frm) {
+	const findings = frm.doc.compliance_findings || [];
+	if (!findings.length) {
+		return;
+	}
+	const blocking = findings.filter((f) => f.severity === "阻断");
+	const items = findings
+		.map((f) => {
+			const colour = f.severity === "阻断" ? "red" : "orange";
+			return `<li><span class="indicator-pill ${colour}">${__(f.severity)}</span> ${frappe.utils.escape_html(f.message)}</li>`;
+		})
+		.join("");
+	const heading = blocking.length
+		? __("{0} finding(s) must be resolved before the declaration can be submitted or accepted.", [blocking.length])
+		: __("Remarks on this declaration:");
+	frm.dashboard.set_headline_alert(
+		`<div>${heading}</div><ul class="list-unstyled" style="margin:6px 0 0">${items}</ul>`,
+		blocking.length ? "red" : "orange"
+	);
+}

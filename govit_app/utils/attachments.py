@@ -1,0 +1,66 @@
+"""Files attached to GovIT documents: classified records take none (Art 25), others within limits.
+
+Hooked on File `validate`, so it holds for the desk's upload, `upload_file` over REST and
+a file re-attached by editing its File record.
+"""
+
+import frappe
+from frappe import _
+
+from govit_app.permissions.policy import is_classified
+from govit_app.rules.attachments import check_attachment
+from govit_app.utils.findings import throw_if_blocking
+from govit_app.utils.settings import get_settings
+
+MODULE = "GovIT"
+
+
+def validate_file(file, method=None) -> None:
+	if file.is_folder or not file.attached_to_doctype or not _attachment_changed(file):
+		return
+	meta = frappe.get_meta(file.attached_to_doctype)
+	if meta.module != MODULE:
+		return
+	target = _target(file)
+	if target and meta.has_field("secrecy_level") and is_classified(target.secrecy_level):
+		frappe.throw(
+			_(
+				"{0} {1} is classified ({2}): classified material is never uploaded to this system; hand it"
+				" over through the secrecy channel (Art 25)."
+			).format(_(file.attached_to_doctype), target.name, target.secrecy_level),
+			frappe.PermissionError,
+			title=_("Classified project"),
+		)
+	# Frappe's upload_file does not enforce write permission on the document it attaches to.
+	if (
+		target
+		and not file.flags.ignore_permissions
+		and not frappe.has_permission(file.attached_to_doctype, "write", target.name)
+	):
+		frappe.throw(
+			_("You may not attach files to {0} {1}.").format(_(file.attached_to_doctype), target.name),
+			frappe.PermissionError,
+		)
+	throw_if_blocking(
+		check_attachment(file.file_name, file.file_size, get_settings()),
+		file.attached_to_doctype,
+		title=_("Attachment refused"),
+	)
+
+
+def _attachment_changed(file) -> bool:
+	return (
+		file.is_new()
+		or file.has_value_changed("attached_to_doctype")
+		or file.has_value_changed("attached_to_name")
+	)
+
+
+def _target(file):
+	"""The document the file goes to; None while it is still unsaved (named new-…)."""
+	fields = (
+		["name", "secrecy_level"]
+		if frappe.get_meta(file.attached_to_doctype).has_field("secrecy_level")
+		else ["name"]
+	)
+	return frappe.db.get_value(file.attached_to_doctype, file.attached_to_name, fields, as_dict=True)

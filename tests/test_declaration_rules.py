@@ -1,0 +1,507 @@
+"""The declaration rules of Chapter 2 (DESIGN §3 rules 1-4, 6-9, 14, 15), without Frappe."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from govit_app.rules.attachments import check_attachment
+from govit_app.rules.declaration import (
+	DeclarationFacts,
+	FundingRow,
+	LinkedProject,
+	check_input,
+	needs_approval,
+)
+from govit_app.rules.declaration_compliance import check_compliance
+from govit_app.rules.declaration_materials import MaterialRow, material_rows, missing_materials
+from govit_app.rules.declaration_workflow import (
+	COMPETENT_REVIEW,
+	DRAFT,
+	FAILED,
+	INTAKE,
+	PASSED,
+	UNDER_REVIEW,
+	Transition,
+	check_transition,
+)
+from govit_app.rules.findings import ADVISORY, BLOCKING, Finding
+from govit_app.rules.phone import is_valid_phone
+from govit_app.rules.settings import GovITSettings, MaterialRequirement, check_settings, parse_extensions
+
+S = GovITSettings()
+BUILD_MATERIALS = {
+	"建设方案",
+	"项目概算表",
+	"可行性研究报告",
+	"政务信息资源目录及共享方式",
+	"政务信息资源需求",
+	"统一用户认证体系接入方案",
+	"网络安全建设方案",
+}
+PROJECT = LinkedProject("XM-2026-00001", "市卫健委")
+
+
+def facts(**changes) -> DeclarationFacts:
+	"""A 新建 declaration that satisfies every rule; each test changes what it is about."""
+	base = DeclarationFacts(
+		unit="市卫健委",
+		project_nature="新建",
+		estimate_amount=80.0,
+		funding=(FundingRow(1, "财政拨款", 60.0), FundingRow(2, "自筹经费", 20.0)),
+		start_date=date(2027, 1, 1),
+		end_date=date(2027, 12, 31),
+		phones=(("project_leader_phone", "13812345678"), ("contact_phone", "0523-87654321")),
+		window_open=date(2026, 7, 1),
+		window_close=date(2026, 9, 30),
+		plan_year=2027,
+		on_date=date(2026, 8, 15),
+		mlps_level="第三级",
+		has_crypto_plan="是",
+		provided_materials=frozenset(BUILD_MATERIALS),
+	)
+	return replace(base, **changes)
+
+
+def problems(findings: list[Finding], severity: str = BLOCKING) -> list[tuple]:
+	return [(f.article, f.fieldname) for f in findings if f.severity == severity]
+
+
+def all_findings(f: DeclarationFacts, s: GovITSettings = S) -> list[Finding]:
+	return check_input(f, s) + check_compliance(f, s)
+
+
+def test_a_complete_declaration_has_no_blocking_finding():
+	assert problems(all_findings(facts())) == []
+
+
+# ---- Art 12: needs_approval and the 50 万元 boundary
+
+
+@pytest.mark.parametrize(
+	("nature", "estimate", "expected"),
+	[
+		("新建", 49.99, False),
+		("新建", 50, True),
+		("新建", 50.01, True),
+		("续建", 50, True),
+		("改建", 49.99, False),
+		("运维", 500, False),
+		("购买服务", 50, False),
+		("其他", 80, False),
+	],
+)
+def test_needs_approval_from_50_wan_included(nature, estimate, expected):
+	assert needs_approval(nature, estimate, S) is expected
+
+
+def test_the_threshold_comes_from_settings():
+	assert needs_approval("新建", 30, replace(S, approval_threshold=30)) is True
+	assert needs_approval("新建", 29.99, replace(S, approval_threshold=30)) is False
+
+
+def test_a_project_needing_approval_is_told_so():
+	assert (12, None) in problems(
+		check_compliance(facts(estimate_amount=50.0, funding=(FundingRow(1, "财政拨款", 50),)), S), ADVISORY
+	)
+	assert (12, None) not in problems(
+		check_compliance(facts(estimate_amount=49.99, funding=(FundingRow(1, "财政拨款", 49.99),)), S),
+		ADVISORY,
+	)
+
+
+# ---- DESIGN §3 rule 3: amounts, funding, dates, phones
+
+
+@pytest.mark.parametrize("estimate", [0, -5])
+def test_estimate_must_be_positive(estimate):
+	assert (None, "estimate_amount") in problems(check_input(facts(estimate_amount=estimate), S))
+
+
+@pytest.mark.parametrize("amount", [0, -1, None])
+def test_each_funding_amount_must_be_positive(amount):
+	f = facts(funding=(FundingRow(1, "财政拨款", 80.0), FundingRow(2, "自筹经费", amount)))
+	found = [x for x in check_input(f, S) if x.fieldname == "funding"]
+	assert any(x.args[:1] == (2,) for x in found)
+
+
+def test_funding_must_add_up_to_the_estimate():
+	short = check_input(facts(funding=(FundingRow(1, "财政拨款", 79.99),)), S)
+	assert [x.args for x in short if x.fieldname == "funding"] == [("79.99", "80.00")]
+	assert problems(check_input(facts(funding=(FundingRow(1, "财政拨款", 80.001),)), S)) == []
+
+
+def test_funding_needs_at_least_one_row():
+	assert (None, "funding") in problems(check_input(facts(funding=()), S))
+
+
+def test_other_funding_needs_its_proof():
+	without = facts(funding=(FundingRow(1, "财政拨款", 60.0), FundingRow(2, "其他", 20.0)))
+	assert [x.args for x in check_input(without, S)] == [(2,)]
+	with_proof = facts(funding=(FundingRow(1, "财政拨款", 60.0), FundingRow(2, "其他", 20.0, has_proof=True)))
+	assert check_input(with_proof, S) == []
+
+
+def test_end_must_be_after_start():
+	assert (None, "end_date") in problems(check_input(facts(end_date=date(2026, 12, 31)), S))
+	assert (None, "end_date") in problems(check_input(facts(end_date=date(2027, 1, 1)), S))
+	assert check_input(facts(end_date=date(2027, 1, 2)), S) == []
+
+
+@pytest.mark.parametrize(
+	"phone",
+	[
+		"13812345678",
+		"+8613812345678",
+		"0523-87654321",
+		"052387654321",
+		"010-12345678",
+		"0523-8765432-123",
+		"(0523) 8765 4321",
+	],
+)
+def test_valid_phone_numbers(phone):
+	assert is_valid_phone(phone)
+
+
+@pytest.mark.parametrize(
+	"phone",
+	[
+		"12812345678",
+		"1381234567",
+		"138123456789",
+		"87654321",
+		"0523-876",
+		"abc",
+		"13812345678<script>",
+		"1-800-FLOWERS",
+	],
+)
+def test_invalid_phone_numbers(phone):
+	assert not is_valid_phone(phone)
+
+
+def test_an_invalid_phone_names_its_field_and_value():
+	found = check_input(facts(phones=(("contact_phone", "12345"),)), S)
+	assert [(x.fieldname, x.args) for x in found] == [("contact_phone", ("12345",))]
+
+
+# ---- Art 24: renewals continue a project of the same unit, unless its evaluation bars it
+
+
+@pytest.mark.parametrize("nature", ["续建", "改建", "运维", "购买服务"])
+def test_a_renewal_needs_an_existing_project(nature):
+	f = facts(
+		project_nature=nature,
+		mlps_level="第二级",
+		provided_materials=frozenset({*BUILD_MATERIALS, "上一期合同"}),
+	)
+	assert (24, "it_project") in problems(check_input(f, S))
+	assert (24, "it_project") not in problems(check_input(replace(f, it_project=PROJECT), S))
+
+
+def test_a_new_project_needs_none():
+	assert check_input(facts(), S) == []
+
+
+def test_the_project_must_belong_to_the_declaring_unit():
+	f = facts(project_nature="续建", it_project=LinkedProject("XM-2026-00009", "市教育局"))
+	assert (None, "it_project") in problems(check_input(f, S))
+
+
+@pytest.mark.parametrize(
+	("grade", "blocked"), [("优秀", False), ("良好", False), ("合格", False), ("", False), ("不合格", True)]
+)
+def test_renewal_is_refused_below_pass_grade(grade, blocked):
+	f = facts(project_nature="续建", it_project=replace(PROJECT, latest_grade=grade))
+	found = [x for x in check_compliance(f, S) if x.article == 24]
+	assert bool(found) is blocked
+	if blocked:
+		assert found[0].args == ("XM-2026-00001", "不合格", "续建")
+
+
+def test_renewal_is_refused_when_the_evaluation_found_no_sharing_or_bad_cloud_use():
+	reasons = "2026年度绩效评价 JX-2026-00003：建成后数据不共享"
+	f = facts(
+		project_nature="运维",
+		it_project=replace(PROJECT, renewal_blocked=True, renewal_block_reasons=reasons),
+	)
+	found = [x for x in check_compliance(f, S) if x.article == 24]
+	assert [x.severity for x in found] == [BLOCKING]
+	assert found[0].args == ("XM-2026-00001", reasons)
+
+
+def test_a_new_project_is_not_judged_by_an_old_evaluation():
+	f = facts(it_project=replace(PROJECT, latest_grade="不合格"))
+	assert [x for x in check_compliance(f, S) if x.article == 24] == []
+
+
+# ---- Art 8: window, cross-department lead unit
+
+
+@pytest.mark.parametrize(
+	("day", "inside"),
+	[
+		(date(2026, 6, 30), False),
+		(date(2026, 7, 1), True),
+		(date(2026, 9, 30), True),
+		(date(2026, 10, 1), False),
+	],
+)
+def test_declarations_are_made_inside_the_window(day, inside):
+	found = [x for x in check_compliance(facts(on_date=day), S) if x.article == 8]
+	assert (not found) is inside
+	if not inside:
+		assert found[0].args == (2027, "2026-07-01", "2026-09-30", day.isoformat())
+
+
+def test_a_cross_department_project_is_declared_by_its_lead_unit():
+	f = facts(is_cross_department=True, lead_unit="市大数据局", participating_units=("市公安局",))
+	assert (8, "lead_unit") in problems(check_compliance(f, S))
+	ok = facts(is_cross_department=True, lead_unit="市卫健委", participating_units=("市公安局",))
+	assert problems(check_compliance(ok, S)) == []
+
+
+def test_a_cross_department_project_names_other_units():
+	f = facts(is_cross_department=True, lead_unit="市卫健委", participating_units=("市卫健委",))
+	assert (8, "participating_units") in problems(check_compliance(f, S))
+
+
+# ---- Art 9: materials by nature
+
+
+def test_choosing_a_build_nature_lists_the_seven_documents_and_the_optional_ones():
+	rows = material_rows("新建", S, [])
+	assert {r.material_type for r in rows if r.is_required} == BUILD_MATERIALS
+	assert {r.material_type for r in rows if not r.is_required} == {"规划", "批示", "批复", "会议纪要"}
+
+
+@pytest.mark.parametrize("nature", ["运维", "购买服务"])
+def test_service_natures_ask_for_the_previous_contract_or_a_requirements_report(nature):
+	rows = material_rows(nature, S, [])
+	required = [(r.material_type, r.alternative_group) for r in rows if r.is_required]
+	assert required == [
+		("上一期合同", "上一期合同或服务需求报告"),
+		("服务需求报告", "上一期合同或服务需求报告"),
+	]
+
+
+def test_switching_nature_keeps_attachments_and_drops_stale_empty_rows():
+	rows = material_rows("新建", S, [])
+	rows = [
+		replace(r, attachment="/private/files/plan.pdf") if r.material_type == "建设方案" else r for r in rows
+	]
+	rows.append(MaterialRow("专家论证意见", attachment="/private/files/expert.pdf"))
+	switched = material_rows("运维", S, rows)
+	types = [r.material_type for r in switched]
+	assert "项目概算表" not in types  # empty row of the old nature
+	assert ("建设方案", "/private/files/plan.pdf") in [(r.material_type, r.attachment) for r in switched]
+	assert ("专家论证意见", "/private/files/expert.pdf") in [
+		(r.material_type, r.attachment) for r in switched
+	]
+	assert "上一期合同" in types
+
+
+def test_each_missing_material_is_named():
+	missing = missing_materials("新建", S, BUILD_MATERIALS - {"可行性研究报告", "网络安全建设方案"})
+	assert [x.args[0] for x in missing] == ["可行性研究报告", "网络安全建设方案"]
+	assert all(x.article == 9 and x.severity == BLOCKING for x in missing)
+
+
+def test_one_of_the_alternatives_suffices():
+	assert missing_materials("运维", S, {"服务需求报告"}) == []
+	assert missing_materials("购买服务", S, {"上一期合同"}) == []
+	[missing] = missing_materials("运维", S, {"规划"})
+	assert missing.args[1] == "上一期合同或服务需求报告"
+
+
+def test_other_nature_needs_only_the_form():
+	assert missing_materials("其他", S, set()) == []
+
+
+def test_material_lists_are_data():
+	s = replace(S, material_requirements=(MaterialRequirement("立项请示", "新建", is_required=True),))
+	assert [x.args[0] for x in missing_materials("新建", s, set())] == ["立项请示"]
+
+
+def test_a_declaration_missing_materials_is_blocked():
+	f = facts(provided_materials=frozenset(BUILD_MATERIALS - {"建设方案"}))
+	assert (9, "materials") in problems(check_compliance(f, S))
+
+
+# ---- Art 7, 14, 17, 18
+
+
+@pytest.mark.parametrize("nature", ["新建", "续建", "改建"])
+def test_build_natures_declare_mlps_level_and_crypto_plan(nature):
+	f = facts(project_nature=nature, it_project=PROJECT, mlps_level="", has_crypto_plan="")
+	assert {(7, "mlps_level"), (7, "has_crypto_plan")} <= set(problems(check_compliance(f, S)))
+
+
+def test_service_natures_need_no_security_answers():
+	f = facts(
+		project_nature="运维",
+		it_project=PROJECT,
+		mlps_level="",
+		has_crypto_plan="",
+		provided_materials=frozenset({"上一期合同"}),
+	)
+	assert problems(check_compliance(f, S)) == []
+
+
+def test_no_crypto_plan_is_an_advisory_finding():
+	assert (7, "has_crypto_plan") in problems(check_compliance(facts(has_crypto_plan="否"), S), ADVISORY)
+
+
+def test_centralized_categories_are_for_the_office_only():
+	assert (14, "centralized_category") in problems(check_compliance(facts(centralized_category="云计算"), S))
+	assert problems(check_compliance(facts(centralized_category="云计算", unit_is_office=True), S)) == []
+
+
+def test_an_unknown_centralized_category_is_refused():
+	assert (14, "centralized_category") in problems(
+		check_compliance(facts(centralized_category="区块链", unit_is_office=True), S)
+	)
+
+
+def test_the_centralized_list_is_data():
+	s = replace(S, centralized_categories=("数据中台",))
+	assert (14, "centralized_category") in problems(
+		check_compliance(facts(centralized_category="数据中台"), s)
+	)
+	assert (14, "centralized_category") in problems(check_compliance(facts(centralized_category="云计算"), s))
+
+
+def test_a_standalone_mobile_app_blocks():
+	assert (17, "has_standalone_mobile_app") in problems(
+		check_compliance(facts(has_standalone_mobile_app=True), S)
+	)
+
+
+def test_not_using_the_cloud_needs_a_reason():
+	assert (18, "gov_cloud_exception_reason") in problems(
+		check_compliance(facts(deploy_on_gov_cloud=False), S)
+	)
+	with_reason = check_compliance(
+		facts(deploy_on_gov_cloud=False, gov_cloud_exception_reason="涉及专网终端"), S
+	)
+	assert problems(with_reason) == []
+	assert (18, "deploy_on_gov_cloud") in problems(with_reason, ADVISORY)
+
+
+def test_not_connecting_the_big_data_platform_needs_a_reason():
+	assert (18, "big_data_exception_reason") in problems(
+		check_compliance(facts(connect_big_data_platform=False), S)
+	)
+	assert problems(
+		check_compliance(facts(connect_big_data_platform=False, big_data_exception_reason="  "), S)
+	)
+
+
+def test_video_projects_are_reminded_of_the_public_security_review():
+	assert (18, None) in problems(check_compliance(facts(is_video_surveillance=True), S), ADVISORY)
+
+
+# ---- Art 25: classified declarations hold no attachments
+
+
+def test_a_classified_declaration_with_attachments_is_refused():
+	found = check_input(facts(secrecy_level="秘密", attachments=2), S)
+	assert [(x.article, x.args) for x in found] == [(25, ("秘密", 2))]
+
+
+def test_a_classified_declaration_hands_materials_and_proofs_over_offline():
+	f = facts(
+		secrecy_level="机密",
+		provided_materials=frozenset(),
+		funding=(FundingRow(1, "财政拨款", 60.0), FundingRow(2, "其他", 20.0)),
+	)
+	assert problems(all_findings(f)) == []
+	assert (25, None) in problems(check_compliance(f, S), ADVISORY)
+
+
+# ---- the workflow's steps
+
+
+def test_submission_is_stopped_by_blocking_findings_only():
+	advisory = Finding(12, ADVISORY, "x")
+	block = Finding(9, BLOCKING, "y", "materials")
+	t = Transition(DRAFT, INTAKE)
+	assert check_transition(t, [advisory]) == []
+	assert check_transition(t, [advisory, block]) == [block]
+
+
+def test_a_unit_with_a_competent_department_goes_through_it():
+	assert problems(check_transition(Transition(DRAFT, INTAKE, competent_unit="市教育局"), [])) == [
+		(8, "competent_unit")
+	]
+	assert check_transition(Transition(DRAFT, COMPETENT_REVIEW, competent_unit="市教育局"), []) == []
+	assert problems(check_transition(Transition(DRAFT, COMPETENT_REVIEW), [])) == [(8, "competent_unit")]
+
+
+def test_the_competent_department_signs_before_the_office_receives_it():
+	t = Transition(COMPETENT_REVIEW, INTAKE, competent_unit="市教育局", competent_opinion=" ")
+	assert problems(check_transition(t, [])) == [(8, "competent_opinion")]
+	assert check_transition(replace(t, competent_opinion="同意申报"), []) == []
+
+
+def test_returning_for_changes_is_always_possible():
+	block = Finding(9, BLOCKING, "y", "materials")
+	assert check_transition(Transition(INTAKE, DRAFT), [block]) == []
+	assert check_transition(Transition(COMPETENT_REVIEW, DRAFT, competent_unit="市教育局"), [block]) == []
+
+
+def test_acceptance_rechecks_the_findings():
+	block = Finding(24, BLOCKING, "y", "it_project")
+	assert check_transition(Transition(INTAKE, UNDER_REVIEW), [block]) == [block]
+
+
+@pytest.mark.parametrize(
+	("to_state", "result", "allowed"),
+	[
+		(PASSED, "通过", True),
+		(PASSED, "不通过", False),
+		(PASSED, "", False),
+		(FAILED, "不通过", True),
+		(FAILED, "通过", False),
+	],
+)
+def test_the_review_outcome_follows_the_expert_result(to_state, result, allowed):
+	found = check_transition(Transition(UNDER_REVIEW, to_state, review_result=result), [])
+	assert (not found) is allowed
+
+
+# ---- attachments and settings
+
+
+@pytest.mark.parametrize(
+	("name", "ok"),
+	[
+		("方案.pdf", True),
+		("概算.XLSX", True),
+		("a.ofd", True),
+		("run.exe", False),
+		("x.html", False),
+		("noext", False),
+	],
+)
+def test_attachment_types(name, ok):
+	assert (not check_attachment(name, 1000, S)) is ok
+
+
+def test_attachment_size_limit():
+	limit = int(S.attachment_max_mb * 1024 * 1024)
+	assert check_attachment("a.pdf", limit, S) == []
+	[too_big] = check_attachment("a.pdf", limit + 1, S)
+	assert too_big.args[0] == "a.pdf"
+
+
+def test_accepted_types_are_parsed_from_settings_text():
+	assert parse_extensions("pdf, .DOCX\nxls；ofd") == ("pdf", "docx", "xls", "ofd")
+
+
+def test_the_default_settings_are_sound_and_duplicates_are_refused():
+	assert check_settings(S) == []
+	doubled = replace(S, material_requirements=S.material_requirements + S.material_requirements[:1])
+	assert [f.fieldname for f in check_settings(doubled)] == ["material_requirements"]
+	assert [f.fieldname for f in check_settings(replace(S, attachment_max_mb=0))] == ["attachment_max_mb"]
