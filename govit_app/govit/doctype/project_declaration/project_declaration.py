@@ -45,15 +45,11 @@ PROCESS_FIELDS = {
 	"submitted_on",
 	"accepted_on",
 	"pending_with",
-	"it_project",
 }
 FILE_URL_PREFIXES = ("/files/", "/private/files/")
 
 
 class ProjectDeclaration(Document):
-	def onload(self):
-		self.set_onload("centralized_categories", list(get_settings().centralized_categories))
-
 	def validate(self):
 		self.set_transition()
 		check_state_editor(self)

@@ -170,6 +170,7 @@ class TestDeclarationFlow(DeclarationTestCase):
 		self.act(self.school_user, name, "提交申报")
 		self.assertEqual(self.state(name), "待主管部门审核")
 		self.assertTrue(self.notified(self.edu_user, name), "the competent department is told")
+		self.assertFalse(self.notified(self.office_user, name), "the Office only once the department agreed")
 
 		# The competent department signs its opinion before passing it on (Art 8).
 		self.act(self.edu_user, name, "审核同意", expect=417)
