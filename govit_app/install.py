@@ -10,6 +10,8 @@ from govit_app.rules.settings import (
 	DEFAULT_CENTRALIZED_CATEGORIES,
 	DEFAULT_MATERIAL_REQUIREMENTS,
 	DEFAULT_NATURE_RULES,
+	DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS,
+	DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS,
 )
 
 APP = "govit_app"
@@ -43,6 +45,13 @@ def ensure_settings() -> None:
 	if not settings.material_requirements:
 		for requirement in DEFAULT_MATERIAL_REQUIREMENTS:
 			settings.append("material_requirements", asdict(requirement))
+	for fieldname, departments in (
+		("plan_countersign_departments", DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS),
+		("supplementary_consult_departments", DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS),
+	):
+		if not settings.get(fieldname):
+			for function in departments:
+				settings.append(fieldname, {"department_function": function})
 	settings.flags.ignore_permissions = True
 	settings.save()
 

@@ -15,6 +15,23 @@ DEFAULT_CENTRALIZED_CATEGORIES = ("云计算", "云存储", "基础应用", "协
 
 PROJECT_NATURES = ("新建", "续建", "改建", "运维", "购买服务", "其他")
 
+# Art 4: the departments that take part in drawing up the annual plan (they countersign it).
+DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS = (
+	"市保密局",
+	"市公安局",
+	"市发展改革委",
+	"市工业和信息化局",
+	"市财政局",
+)
+# Art 13 ¶2: the departments that agree to an in-year supplementary project.
+DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS = (
+	"市政府办公室",
+	"市保密局",
+	"市发展改革委",
+	"市工业和信息化局",
+	"市财政局",
+)
+
 
 @dataclass(frozen=True)
 class NatureRule:
@@ -107,6 +124,10 @@ class GovITSettings:
 	)  # Art 9
 	attachment_max_mb: float = 20.0
 	attachment_extensions: tuple[str, ...] = field(default=DEFAULT_ATTACHMENT_EXTENSIONS)
+	plan_countersign_departments: tuple[str, ...] = field(default=DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS)
+	supplementary_consult_departments: tuple[str, ...] = field(
+		default=DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS
+	)
 
 	def nature_rule(self, project_nature: str | None) -> NatureRule:
 		for rule in self.nature_rules:
@@ -193,6 +214,24 @@ def check_settings(s: GovITSettings) -> list[Finding]:
 			)
 		)
 	findings += _check_declaration_settings(s)
+	findings += _check_department_lists(s)
+	return findings
+
+
+def _check_department_lists(s: GovITSettings) -> list[Finding]:
+	findings: list[Finding] = []
+	for fieldname, article, article_text in (
+		("plan_countersign_departments", 4, _("Art 4")),
+		("supplementary_consult_departments", 13, _("Art 13")),
+	):
+		departments = getattr(s, fieldname)
+		if not departments:
+			message = _("{label}: list at least one department ({0}).")
+		elif len(set(departments)) != len(departments):
+			message = _("{label}: each department may be listed once ({0}).")
+		else:
+			continue
+		findings.append(Finding(article, BLOCKING, message, fieldname, (article_text,)))
 	return findings
 
 

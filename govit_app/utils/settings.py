@@ -44,6 +44,8 @@ def settings_from_doc(doc) -> GovITSettings:
 		)
 		for row in doc.get("material_requirements") or []
 	)
+	for fieldname in ("plan_countersign_departments", "supplementary_consult_departments"):
+		values[fieldname] = tuple(row.department_function for row in doc.get(fieldname) or [])
 	if doc.get("attachment_extensions"):
 		values["attachment_extensions"] = parse_extensions(doc.attachment_extensions)
 	return GovITSettings(**values)
