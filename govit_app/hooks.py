@@ -29,6 +29,17 @@ permission_query_conditions = {
 	doctype: "govit_app.permissions.hooks.query_conditions" for doctype in UNIT_SCOPED_DOCTYPES
 }
 has_permission = {doctype: "govit_app.permissions.hooks.has_permission" for doctype in UNIT_SCOPED_DOCTYPES}
+# An expert sees only the reviews assigned to them (Art 10).
+permission_query_conditions["Expert Review"] = "govit_app.permissions.expert_review.query_conditions"
+has_permission["Expert Review"] = "govit_app.permissions.expert_review.has_permission"
+
+# The Office's 分配评审专家 button on a declaration under review (Art 10).
+doctype_js = {
+	"Project Declaration": "public/js/project_declaration_review.js",
+	# 会签 / 会商 button: each department records its own decision (Art 4, 13).
+	"Annual Plan": "public/js/countersign.js",
+	"Supplementary Request": "public/js/countersign.js",
+}
 
 doc_events = {
 	"User Permission": {

@@ -1,0 +1,43 @@
+"""The panel's result on a declaration, from all its assigned expert reviews (Art 10)."""
+
+import frappe
+
+from govit_app.rules.review import PanelResult, SubmittedReview, panel_result
+from govit_app.utils.settings import get_settings
+from govit_app.workflow.stages import REVIEWED, set_project_stage
+
+
+def update_panel(declaration: str, leaving: str | None = None) -> PanelResult | None:
+	"""Give the declaration its review result once every assigned review is in.
+
+	`leaving` is a review being deleted. Returns the result when this call concluded the review.
+	"""
+	rows = frappe.get_all(
+		"Expert Review",
+		filters={"project_declaration": declaration, "docstatus": ("<", 2), "name": ("!=", leaving or "")},
+		fields=["docstatus", "total_score", "conclusion", "recommended_amount"],
+		limit=0,
+	)
+	result = panel_result(
+		[
+			SubmittedReview(row.total_score or 0, row.conclusion, row.recommended_amount)
+			if row.docstatus == 1
+			else None
+			for row in rows
+		],
+		get_settings().review_pass_score,
+	)
+	if not result:
+		return None
+	frappe.db.set_value(
+		"Project Declaration",
+		declaration,
+		{
+			"review_score": result.review_score,
+			"review_result": result.review_result,
+			"recommended_amount": result.recommended_amount or 0,  # the column holds no NULL
+		},
+	)
+	it_project = frappe.db.get_value("Project Declaration", declaration, "it_project")
+	set_project_stage([it_project] if it_project else [], REVIEWED)
+	return result

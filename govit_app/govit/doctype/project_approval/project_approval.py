@@ -1,0 +1,55 @@
+"""Project Approval (立项批复, Art 12): the NDRC approves a planned project that needs it.
+
+Made only for a project in a published plan or an approved supplement (Art 13, the plan
+gate) that needs approval (Art 12); submitting it moves the project to 已立项.
+"""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from govit_app.rules.approval import ApprovalFacts, check_approval
+from govit_app.utils.findings import throw_if_blocking
+from govit_app.utils.settings import get_settings
+from govit_app.workflow.gates import assert_in_plan, published_items
+from govit_app.workflow.stages import APPROVED, set_project_stage
+
+
+class ProjectApproval(Document):
+	def validate(self):
+		items = published_items(self.it_project)
+		assert_in_plan(self.it_project, self.doctype, items)
+		self.set_plan_entry(items)
+		self.validate_approval()
+
+	def on_submit(self):
+		set_project_stage(
+			[self.it_project], APPROVED, approved_amounts={self.it_project: self.approved_amount}
+		)
+
+	def set_plan_entry(self, items: list[dict]):
+		"""The latest published plan listing the project (an approved supplement adds its row too)."""
+		entry = items[0] if items else frappe._dict()
+		self.annual_plan = entry.annual_plan
+		self.plan_amount = entry.approved_amount
+		self.flags.project_nature = entry.project_nature
+
+	def validate_approval(self):
+		others = frappe.get_all(
+			self.doctype,
+			filters={
+				"it_project": self.it_project,
+				"annual_plan": self.annual_plan,
+				"docstatus": ("<", 2),
+				"name": ("!=", self.name),
+			},
+			pluck="name",
+		)
+		facts = ApprovalFacts(
+			it_project=self.it_project,
+			project_nature=self.flags.project_nature,
+			plan_amount=self.plan_amount,
+			approved_amount=self.approved_amount,
+			other_approvals=tuple(others),
+		)
+		throw_if_blocking(check_approval(facts, get_settings()), self.doctype, title=_("No project approval"))

@@ -1,0 +1,51 @@
+"""Video Technical Review (公共安全视频图像技术审查, Art 4, 18): the Public Security Bureau's
+review of a public security video image project, which the annual plan waits for."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import today
+
+from govit_app.rules.plan import is_video_project
+
+
+class VideoTechnicalReview(Document):
+	def validate(self):
+		if self.is_new():
+			self.validate_video_project()
+			self.validate_single_review()
+
+	def before_submit(self):
+		self.reviewed_by = frappe.session.user
+		self.review_date = today()
+
+	def validate_video_project(self):
+		declaration = frappe.db.get_value(
+			"Project Declaration",
+			self.project_declaration,
+			["project_name", "is_video_surveillance", "project_category"],
+			as_dict=True,
+		)
+		if declaration and not is_video_project(
+			declaration.is_video_surveillance, declaration.project_category
+		):
+			frappe.throw(
+				_(
+					"{0} is not a public security video image project: only those need the Public Security"
+					" Bureau's technical review (Art 18)."
+				).format(frappe.bold(declaration.project_name)),
+				title=_("No technical review needed"),
+			)
+
+	def validate_single_review(self):
+		existing = frappe.db.get_value(
+			self.doctype, {"project_declaration": self.project_declaration, "docstatus": ("<", 2)}
+		)
+		if existing:
+			frappe.throw(
+				_("{0} already has the technical review {1}.").format(
+					frappe.bold(self.project_declaration), existing
+				),
+				frappe.DuplicateEntryError,
+				title=_("Already reviewed"),
+			)

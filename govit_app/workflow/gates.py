@@ -1,0 +1,56 @@
+"""Gates between the steps of a project's life that Frappe's workflow engine cannot see.
+
+`assert_in_plan` is Art 13's gate: every document after the plan (Project Approval,
+Contract Filing, acceptance…) calls it before it is made. The predicate is
+`govit_app.rules.plan_gate`.
+"""
+
+import frappe
+from frappe import _
+
+from govit_app.rules.plan_gate import PlanStanding, check_in_plan
+from govit_app.utils.findings import throw_if_blocking
+
+
+def published_items(it_project: str) -> list[dict]:
+	"""The project's rows in published Annual Plans, the latest plan year first."""
+	item = frappe.qb.DocType("Annual Plan Item")
+	plan = frappe.qb.DocType("Annual Plan")
+	return (
+		frappe.qb.from_(item)
+		.join(plan)
+		.on(plan.name == item.parent)
+		.select(
+			item.parent.as_("annual_plan"),
+			plan.plan_year,
+			item.project_declaration,
+			item.project_nature,
+			item.approved_amount,
+			item.needs_approval,
+			item.is_supplementary,
+		)
+		.where((item.parenttype == "Annual Plan") & (item.it_project == it_project) & (plan.docstatus == 1))
+		.orderby(plan.plan_year, order=frappe.qb.desc)
+		.run(as_dict=True)
+	)
+
+
+def plan_standing(it_project: str, items: list[dict] | None = None) -> PlanStanding:
+	items = published_items(it_project) if items is None else items
+	supplements = frappe.get_all(
+		"Supplementary Request", filters={"it_project": it_project, "docstatus": 1}, pluck="name"
+	)
+	return PlanStanding(
+		it_project,
+		published_plans=tuple(row.annual_plan for row in items),
+		approved_supplements=tuple(supplements),
+	)
+
+
+def assert_in_plan(it_project: str, doctype: str, items: list[dict] | None = None) -> None:
+	"""Refuse a `doctype` document for a project outside the plan (Art 13)."""
+	throw_if_blocking(
+		check_in_plan(plan_standing(it_project, items), _(doctype)),
+		doctype,
+		title=_("Not in the annual plan"),
+	)
