@@ -4,7 +4,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from govit_app import roles as R
-from govit_app.tests.utils import ApiClient, ensure_unit, ensure_user, insert_committed
+from govit_app.tests.utils import ApiClient, ensure_unit, ensure_user, error_text, insert_committed
 
 DT = "IT Project"
 
@@ -61,6 +61,30 @@ class TestUnitIsolation(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value(DT, self.p_school, "project_category"), "数据资源")
 		self.assertEqual(api.update(DT, self.p_health, {"project_category": "数据资源"}).status_code, 403)
 		self.assertEqual(frappe.db.get_value(DT, self.p_health, "project_category"), before)
+
+	def test_unit_user_cannot_set_what_the_process_sets(self):
+		api = ApiClient(self.school_user)
+		for values in ({"stage": "已立项"}, {"approved_amount": 999}, {"latest_grade": "优秀"}):
+			response = api.update(DT, self.p_school, values)
+			self.assertEqual(response.status_code, 403, values)
+			self.assertIn("市政府办公室", error_text(response))
+		self.assertEqual(frappe.db.get_value(DT, self.p_school, "stage"), "申报中")
+		response = api.insert(
+			DT,
+			{
+				"project_name": "_Test 自定阶段",
+				"unit": self.school,
+				"project_category": "其他",
+				"stage": "运维中",
+			},
+		)
+		self.assertEqual(response.status_code, 403)
+		self.assertFalse(frappe.db.exists(DT, {"project_name": "_Test 自定阶段"}))
+
+	def test_office_records_a_running_project_with_its_stage(self):
+		response = ApiClient(self.office_user).update(DT, self.p_health, {"latest_grade": "良好"})
+		self.assertEqual(response.status_code, 200, response.text)
+		self.assertEqual(frappe.db.get_value(DT, self.p_health, "latest_grade"), "良好")
 
 	def test_participating_unit_reads_but_cannot_change_a_cross_department_project(self):
 		api = ApiClient(self.school_user)

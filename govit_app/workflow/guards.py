@@ -19,6 +19,28 @@ def state_change(doc: Document) -> tuple[str | None, str | None]:
 	return (before.get(field) if before else None), doc.get(field)
 
 
+class TracksTransition:
+	"""Mixin for workflow controllers: the states before and after the save being validated.
+
+	Call `set_transition()` first in `validate`; a new document counts as moving from
+	`initial_state`.
+	"""
+
+	initial_state: str
+
+	def set_transition(self) -> None:
+		old, new = state_change(self)
+		self.flags.states = (old or self.initial_state, new or self.initial_state)
+
+	@property
+	def from_state(self) -> str:
+		return self.flags.states[0]
+
+	@property
+	def to_state(self) -> str:
+		return self.flags.states[1]
+
+
 def workflow_state_field(doc: Document) -> str:
 	return frappe.get_cached_value("Workflow", get_workflow_name(doc.doctype), "workflow_state_field")
 
@@ -101,3 +123,22 @@ def _rows(doc: Document, fieldname: str) -> list[dict]:
 			}
 		)
 	return rows
+
+
+def check_process_fields(doc: Document, fieldnames: tuple[str, ...], may_correct: set[str]) -> None:
+	"""Fields the process sets (read-only in the form) stay so over REST; `may_correct` roles fix them by hand."""
+	if _acts_freely(doc) or not may_correct.isdisjoint(frappe.get_roles()):
+		return
+	before = doc.get_doc_before_save() or frappe.new_doc(doc.doctype)
+	changed = [f for f in fieldnames if (doc.get(f) or None) != (before.get(f) or None)]
+	if changed:
+		frappe.throw(
+			_(
+				"{0}: set by the process (declaration, plan, approval, filings, evaluation); only {1} corrects it."
+			).format(
+				"、".join(_(doc.meta.get_label(f)) for f in changed),
+				"、".join(_(r) for r in sorted(may_correct)),
+			),
+			frappe.PermissionError,
+			title=_("Not your step"),
+		)

@@ -4,11 +4,25 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from govit_app import roles as R
 from govit_app.permissions.sharing import sync_participant_shares
+from govit_app.workflow.guards import check_process_fields
+
+# Set by the life cycle (plan, approval, filings, evaluation). The Office may correct them, e.g.
+# when it records a project that was running before this system.
+PROCESS_FIELDS = (
+	"stage",
+	"approved_amount",
+	"contract_amount",
+	"latest_grade",
+	"renewal_blocked",
+	"renewal_block_reasons",
+)
 
 
 class ITProject(Document):
 	def validate(self):
+		check_process_fields(self, PROCESS_FIELDS, {R.OFFICE, "System Manager"})
 		self.validate_participating_units()
 
 	def validate_participating_units(self):
