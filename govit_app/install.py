@@ -4,6 +4,7 @@ from dataclasses import asdict
 
 import frappe
 from frappe.gettext.translate import compile_translations
+from frappe.translate import clear_cache as clear_translation_cache
 
 from govit_app.roles import ALL_ROLES
 from govit_app.rules.settings import (
@@ -68,7 +69,7 @@ def use_chinese_locale() -> None:
 
 def compile_app_translations() -> None:
 	compile_translations(APP, force=True)
-	frappe.translate.clear_cache()
+	clear_translation_cache()
 
 
 # ---- uninstall: remove what lives outside the app's module (roles, workflows, shares…)
