@@ -1,9 +1,9 @@
 """The city: the departments of Art 4, ordinary units (one below a competent department), one user per role."""
 
 import frappe
-from frappe.utils.password import update_password
 
 from govit_app import roles as R
+from govit_app.permissions.membership import ensure_member
 
 DEMO_PASSWORD = "Govit@2026"
 DOMAIN = "govit.demo"
@@ -36,6 +36,8 @@ USERS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
 	("housing", "赵磊（市住建局）", (R.UNIT_USER,), "泰兴市住房和城乡建设局"),
 	("edu", "陈红（市教育局）", (R.COMPETENT_DEPT,), "泰兴市教育局"),
 	("office", "周洁（市政府办公室）", (R.OFFICE,), None),
+	# A second Office user forwards what the first drew up: nobody approves their own document.
+	("office2", "孙悦（市政府办公室）", (R.OFFICE,), None),
 	("expert1", "孙立（评审专家）", (R.EXPERT,), None),
 	("expert2", "吴倩（评审专家）", (R.EXPERT,), None),
 	("expert3", "郑阳（评审专家）", (R.EXPERT,), None),
@@ -66,7 +68,7 @@ def load() -> None:
 	for unit, unit_type, competent, function in UNITS:
 		ensure_unit(unit, unit_type, competent, function)
 	for login, full_name, roles, unit in USERS:
-		ensure_user(email(login), full_name, roles, unit)
+		ensure_member(email(login), full_name, roles, (unit,) if unit else (), DEMO_PASSWORD)
 
 
 def complete_setup() -> None:
@@ -86,6 +88,8 @@ def complete_setup() -> None:
 def ensure_unit(name: str, unit_type: str, competent: str | None, function: str | None) -> None:
 	if frappe.db.exists("Gov Unit", name):
 		return
+	if function and frappe.db.exists("Gov Unit", {"department_function": function}):
+		function = None  # the site already has its unit acting for this department
 	frappe.get_doc(
 		{
 			"doctype": "Gov Unit",
@@ -95,32 +99,3 @@ def ensure_unit(name: str, unit_type: str, competent: str | None, function: str 
 			"department_function": function,
 		}
 	).insert(ignore_permissions=True)
-
-
-def ensure_user(address: str, full_name: str, roles: tuple[str, ...], unit: str | None) -> None:
-	if not frappe.db.exists("User", address):
-		user = frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": address,
-				"first_name": full_name,
-				"language": "zh",
-				"send_welcome_email": 0,
-			}
-		)
-		user.flags.no_welcome_mail = True
-		user.insert(ignore_permissions=True)
-		user.add_roles(*roles)
-	update_password(address, DEMO_PASSWORD)
-	if unit and not frappe.db.exists(
-		"User Permission", {"user": address, "allow": "Gov Unit", "for_value": unit}
-	):
-		frappe.get_doc(
-			{
-				"doctype": "User Permission",
-				"user": address,
-				"allow": "Gov Unit",
-				"for_value": unit,
-				"apply_to_all_doctypes": 1,
-			}
-		).insert(ignore_permissions=True)

@@ -11,16 +11,14 @@ the demo user whose step it is, through the same methods as the desk. A second O
 import frappe
 from frappe.model.workflow import apply_workflow
 
-from govit_app import roles as R
 from govit_app.demo.declarations import DemoDeclaration, make
-from govit_app.demo.foundation import email, ensure_user
+from govit_app.demo.foundation import email
 from govit_app.govit.doctype.annual_plan.annual_plan import pull_declarations
 from govit_app.rules.review import SCORE_FIELDS
 from govit_app.utils.settings import get_settings
 from govit_app.workflow.countersign import record_decision
 
 PLAN_YEAR = 2027
-SECOND_OFFICE_USER = ("office2", "孙悦（市政府办公室）")
 LAB_SAFETY = "市一中实验室安全管理系统"  # declared and accepted by the declarations step
 HOUSING_DATA = "住房保障数据共享平台"  # passed the review in the declarations step
 VIDEO = "城市易涝点视频监测系统"
@@ -100,7 +98,6 @@ DEPARTMENT_LOGINS = {
 
 
 def load() -> None:
-	ensure_user(email(SECOND_OFFICE_USER[0]), SECOND_OFFICE_USER[1], (R.OFFICE,), None)
 	try:
 		for demo in NEW_DECLARATIONS:
 			if not frappe.db.exists("Project Declaration", {"project_name": demo.values["project_name"]}):
@@ -180,7 +177,7 @@ def publish_plan() -> str:
 	for function in get_settings().plan_countersign_departments:
 		as_user(DEPARTMENT_LOGINS[function])
 		record_decision("Annual Plan", plan.name, "同意", COUNTERSIGN_OPINIONS.get(function, "同意。"))
-	as_user(SECOND_OFFICE_USER[0])
+	as_user("office2")
 	apply_workflow(frappe.get_doc("Annual Plan", plan.name).as_dict(), "提交审议")
 	as_user("leader")
 	plan = frappe.get_doc("Annual Plan", plan.name)

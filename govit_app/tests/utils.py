@@ -13,6 +13,8 @@ from typing import Any
 import frappe
 from werkzeug.test import Client, TestResponse
 
+from govit_app.permissions.membership import ensure_member
+
 TEST_PASSWORD = "Govit-Test-Pass-2026!"
 
 
@@ -35,29 +37,7 @@ def ensure_unit(
 
 def ensure_user(email: str, roles: list[str], units: tuple[str, ...] = ()) -> str:
 	"""A desk user with exactly `roles`, tied to `units` by User Permission on Gov Unit."""
-	if not frappe.db.exists("User", email):
-		user = frappe.get_doc(
-			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0}
-		)
-		user.flags.no_welcome_mail = True
-		user.insert(ignore_permissions=True)
-	user = frappe.get_doc("User", email)
-	user.set("roles", [])
-	user.add_roles(*roles)
-	from frappe.utils.password import update_password
-
-	update_password(email, TEST_PASSWORD)
-	for unit in units:
-		if not frappe.db.exists("User Permission", {"user": email, "allow": "Gov Unit", "for_value": unit}):
-			frappe.get_doc(
-				{
-					"doctype": "User Permission",
-					"user": email,
-					"allow": "Gov Unit",
-					"for_value": unit,
-					"apply_to_all_doctypes": 1,
-				}
-			).insert(ignore_permissions=True)
+	ensure_member(email, email.split("@")[0], tuple(roles), tuple(units), TEST_PASSWORD)
 	frappe.db.commit()
 	frappe.clear_cache(user=email)
 	return email
