@@ -33,11 +33,11 @@ has_permission = {doctype: "govit_app.permissions.hooks.has_permission" for doct
 permission_query_conditions["Expert Review"] = "govit_app.permissions.expert_review.query_conditions"
 has_permission["Expert Review"] = "govit_app.permissions.expert_review.has_permission"
 
-# The Office's 分配评审专家 button on a declaration under review (Art 10).
+# Form scripts shared between DocTypes: the reason asked for every 退回修改, the Office's
+# 分配评审专家 button (Art 10) and the 会签 / 会商 button of each department (Art 4, 13).
 doctype_js = {
-	"Project Declaration": "public/js/project_declaration_review.js",
-	# 会签 / 会商 button: each department records its own decision (Art 4, 13).
-	"Annual Plan": "public/js/countersign.js",
+	"Project Declaration": ["public/js/return_for_changes.js", "public/js/project_declaration_review.js"],
+	"Annual Plan": ["public/js/return_for_changes.js", "public/js/countersign.js"],
 	"Supplementary Request": "public/js/countersign.js",
 }
 

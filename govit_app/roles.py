@@ -36,20 +36,21 @@ ROLE_TITLES: dict[str, str] = {
 
 ALL_ROLES: tuple[str, ...] = tuple(ROLE_TITLES)
 
-# A Gov Unit's `department_function` names the department a reviewing role acts for (Art 4).
+# A Gov Unit's `department_function` names the department a reviewing role acts for (Art 4);
+# the functions are the departments' names, i.e. these roles' titles.
 DEPARTMENT_FUNCTION_BY_ROLE: dict[str, str] = {
-	OFFICE: "市政府办公室",
-	NDRC: "市发展改革委",
-	FINANCE: "市财政局",
-	SECRECY: "市保密局",
-	PUBLIC_SECURITY: "市公安局",
-	CYBERSPACE: "市委网信办",
-	INDUSTRY_IT: "市工业和信息化局",
-	AUDIT: "市审计局",
-	ADMIN_APPROVAL: "市行政审批局",
+	role: ROLE_TITLES[role]
+	for role in (
+		OFFICE,
+		NDRC,
+		FINANCE,
+		SECRECY,
+		PUBLIC_SECURITY,
+		CYBERSPACE,
+		INDUSTRY_IT,
+		AUDIT,
+		ADMIN_APPROVAL,
+	)
 }
 
 DEPARTMENT_FUNCTIONS: tuple[str, ...] = tuple(DEPARTMENT_FUNCTION_BY_ROLE.values())
-
-# Roles whose members act for a unit through a User Permission on Gov Unit.
-UNIT_SCOPED_ROLES: frozenset[str] = frozenset({UNIT_USER, COMPETENT_DEPT})

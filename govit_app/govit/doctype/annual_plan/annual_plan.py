@@ -20,7 +20,12 @@ from govit_app.utils.findings import render, throw_if_blocking
 from govit_app.utils.settings import get_settings
 from govit_app.workflow import countersign
 from govit_app.workflow.actors import users_with_role
-from govit_app.workflow.guards import changed_fields, check_self_approval, check_state_editor, state_change
+from govit_app.workflow.guards import (
+	TracksTransition,
+	changed_fields,
+	check_self_approval,
+	check_state_editor,
+)
 
 # Fields the process fills in; the plan's content is frozen outside 编制中.
 PROCESS_FIELDS = {
@@ -38,7 +43,9 @@ PROCESS_FIELDS = {
 DELIBERATION_FIELDS = {"leading_group_meeting", "document_no"}
 
 
-class AnnualPlan(Document):
+class AnnualPlan(TracksTransition, Document):
+	initial_state = P.DRAFTING
+
 	def onload(self):
 		self.set_onload("may_countersign", countersign.may_decide_now(self))
 
@@ -75,18 +82,6 @@ class AnnualPlan(Document):
 				),
 				title=_("Not countersigning"),
 			)
-
-	def set_transition(self):
-		old, new = state_change(self)
-		self.flags.states = (old or P.DRAFTING, new or P.DRAFTING)
-
-	@property
-	def from_state(self) -> str:
-		return self.flags.states[0]
-
-	@property
-	def to_state(self) -> str:
-		return self.flags.states[1]
 
 	def validate_frozen_content(self):
 		if self.from_state == P.DRAFTING or self.is_new():

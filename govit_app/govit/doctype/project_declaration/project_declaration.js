@@ -38,40 +38,7 @@ frappe.ui.form.on("Project Declaration", {
 
 	// 退回修改 tells the unit what to change: the reason goes to the timeline and the notification.
 	before_workflow_action(frm) {
-		if (frm.selected_workflow_action !== "退回修改") {
-			return;
-		}
-		frappe.dom.unfreeze();
-		return new Promise((resolve, reject) => {
-			let sent = false;
-			const dialog = new frappe.ui.Dialog({
-				title: __("Return for Changes"),
-				fields: [
-					{
-						fieldname: "reason",
-						fieldtype: "Small Text",
-						label: __("What should the unit change?"),
-						reqd: 1,
-					},
-				],
-				primary_action_label: __("Return"),
-				primary_action({ reason }) {
-					sent = true;
-					dialog.hide();
-					frappe
-						.xcall("frappe.desk.form.utils.add_comment", {
-							reference_doctype: frm.doctype,
-							reference_name: frm.docname,
-							content: frappe.utils.escape_html(reason),
-							comment_email: frappe.session.user,
-							comment_by: frappe.session.user_fullname,
-						})
-						.then(resolve, reject);
-				},
-			});
-			dialog.onhide = () => !sent && reject();
-			dialog.show();
-		});
+		return govit.ask_return_reason(frm, __("What should the unit change?"));
 	},
 });
 

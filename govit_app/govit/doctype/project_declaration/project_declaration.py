@@ -26,7 +26,12 @@ from govit_app.rules.declaration_materials import material_rows
 from govit_app.utils.findings import render, throw_if_blocking
 from govit_app.utils.settings import get_settings
 from govit_app.workflow.actors import unit_and_ancestors, users_with_role
-from govit_app.workflow.guards import changed_fields, check_self_approval, check_state_editor, state_change
+from govit_app.workflow.guards import (
+	TracksTransition,
+	changed_fields,
+	check_self_approval,
+	check_state_editor,
+)
 
 # Fields the process fills in; everything else is the declared content, frozen outside 草稿.
 PROCESS_FIELDS = {
@@ -49,7 +54,9 @@ PROCESS_FIELDS = {
 FILE_URL_PREFIXES = ("/files/", "/private/files/")
 
 
-class ProjectDeclaration(Document):
+class ProjectDeclaration(TracksTransition, Document):
+	initial_state = W.DRAFT
+
 	def validate(self):
 		self.set_transition()
 		check_state_editor(self)
@@ -62,18 +69,6 @@ class ProjectDeclaration(Document):
 			self.set_compliance_findings()
 		self.validate_transition()
 		self.record_transition()
-
-	def set_transition(self):
-		old, new = state_change(self)
-		self.flags.states = (old or W.DRAFT, new or W.DRAFT)
-
-	@property
-	def from_state(self) -> str:
-		return self.flags.states[0]
-
-	@property
-	def to_state(self) -> str:
-		return self.flags.states[1]
 
 	def transition(self) -> W.Transition:
 		return W.Transition(
