@@ -1,14 +1,18 @@
-"""IT Projects over REST against Frappe's plain ToDo, on the same site.
+"""IT Projects and Project Declarations over REST against Frappe's plain ToDo, on the same site.
 
 Measures, as a unit-scoped user (User Permission on a Gov Unit, permission hooks active):
-  - creating documents through POST /api/resource (docs per second),
+  - creating documents through POST /api/resource (docs per second): IT Projects, and draft
+    declarations with their funding rows (every Art 7-9, 12, 14, 17, 18 rule runs on save),
   - listing a page of 20 through GET /api/resource,
 and, in-process, the number of SQL queries a unit user's project list takes with N and 10×N
 projects (it must not grow). Prints each figure with the ToDo baseline and the ratio.
 """
 
+from datetime import timedelta
+
 import frappe
 from bench_site import connect, count_queries, median_ms, timed
+from frappe.utils import getdate
 
 from govit_app import roles as R
 from govit_app.tests.utils import ApiClient, ensure_unit, ensure_user
@@ -19,6 +23,41 @@ other = ensure_unit("_Bench 其他单位")
 user = ensure_user("bench-unit@bench.local", [R.UNIT_USER], (unit,))
 # A plain user for the baseline: ToDo needs only the default desk access.
 baseline_user = ensure_user("bench-plain@bench.local", [R.UNIT_USER])
+
+
+def open_round(year: int) -> str:
+	"""A declaration round open today, so that the drafts are declared inside its window (Art 8)."""
+	values = {"open_date": getdate() - timedelta(days=1), "close_date": getdate() + timedelta(days=30)}
+	name = frappe.db.get_value("Declaration Round", {"plan_year": year})
+	if name:
+		frappe.db.set_value("Declaration Round", name, values)
+	else:
+		name = frappe.get_doc({"doctype": "Declaration Round", "plan_year": year, **values}).insert().name
+	frappe.db.commit()
+	return name
+
+
+def declaration(n: int) -> dict:
+	return {
+		"declaration_round": declaration_round,
+		"unit": unit,
+		"project_name": f"_Bench 申报 {n}",
+		"project_nature": "新建",
+		"project_category": "业务应用",
+		"project_leader": "王建国",
+		"project_leader_phone": "13812345678",
+		"contact_person": "李敏",
+		"contact_phone": "0523-87654321",
+		"purpose_and_content": "建设统一的数据中心和业务协同平台。",
+		"start_date": "2090-01-01",
+		"end_date": "2090-12-31",
+		"estimate_amount": 80,
+		"funding": [{"source": "财政拨款", "amount": 50}, {"source": "自筹经费", "amount": 30}],
+		"mlps_level": "第三级",
+		"has_crypto_plan": "是",
+		"deploy_on_gov_cloud": 1,
+		"connect_big_data_platform": 1,
+	}
 
 
 def seed_projects(total: int) -> None:
@@ -62,6 +101,7 @@ def list_queries(total: int) -> int:
 	return counter["n"]
 
 
+declaration_round = open_round(2090)
 api = ApiClient(user)
 plain = ApiClient(baseline_user)
 seq = iter(range(10**9))
@@ -72,6 +112,7 @@ project_rate = create_rate(
 	lambda: {"project_name": f"_Bench 新建 {next(seq)}", "unit": unit, "project_category": "其他"},
 	args.creates,
 )
+declaration_rate = create_rate(api, "Project Declaration", lambda: declaration(next(seq)), args.creates)
 todo_rate = create_rate(
 	plain,
 	"ToDo",
@@ -85,6 +126,9 @@ small, large = list_queries(args.projects), list_queries(args.projects * 10)
 
 print(
 	f"create over REST      IT Project {project_rate:7.1f} docs/s   ToDo {todo_rate:7.1f} docs/s   ratio {project_rate / todo_rate:.2f}"
+)
+print(
+	f"create over REST      Project Declaration {declaration_rate:7.1f} docs/s   ToDo {todo_rate:7.1f} docs/s   ratio {declaration_rate / todo_rate:.2f}"
 )
 print(
 	f"list 20 over REST     IT Project {project_list:7.1f} ms       ToDo {todo_list:7.1f} ms       ratio {project_list / todo_list:.2f}"
