@@ -61,7 +61,9 @@ def from_json(path: Path) -> set[str]:
 			"Print Format",
 			"Notification",
 		}:
-			found.update(doc.get(key) for key in ("name", "label", "title", "subject", "chart_name") if doc.get(key))
+			found.update(
+				doc.get(key) for key in ("name", "label", "title", "subject", "chart_name") if doc.get(key)
+			)
 			for row in (
 				doc.get("links", [])
 				+ doc.get("shortcuts", [])
