@@ -8,13 +8,11 @@ and, in-process, the number of SQL queries a unit user's project list takes with
 projects (it must not grow). Prints each figure with the ToDo baseline and the ratio.
 """
 
-from datetime import timedelta
-
 import frappe
 from bench_site import connect, count_queries, median_ms, timed
-from frappe.utils import getdate
 
 from govit_app import roles as R
+from govit_app.tests.plan_fixtures import declaration_values
 from govit_app.tests.utils import ApiClient, ensure_unit, ensure_user
 
 args = connect(__doc__, creates=200, lists=50, projects=1000)
@@ -23,41 +21,6 @@ other = ensure_unit("_Bench 其他单位")
 user = ensure_user("bench-unit@bench.local", [R.UNIT_USER], (unit,))
 # A plain user for the baseline: ToDo needs only the default desk access.
 baseline_user = ensure_user("bench-plain@bench.local", [R.UNIT_USER])
-
-
-def open_round(year: int) -> str:
-	"""A declaration round open today, so that the drafts are declared inside its window (Art 8)."""
-	values = {"open_date": getdate() - timedelta(days=1), "close_date": getdate() + timedelta(days=30)}
-	name = frappe.db.get_value("Declaration Round", {"plan_year": year})
-	if name:
-		frappe.db.set_value("Declaration Round", name, values)
-	else:
-		name = frappe.get_doc({"doctype": "Declaration Round", "plan_year": year, **values}).insert().name
-	frappe.db.commit()
-	return name
-
-
-def declaration(n: int) -> dict:
-	return {
-		"declaration_round": declaration_round,
-		"unit": unit,
-		"project_name": f"_Bench 申报 {n}",
-		"project_nature": "新建",
-		"project_category": "业务应用",
-		"project_leader": "王建国",
-		"project_leader_phone": "13812345678",
-		"contact_person": "李敏",
-		"contact_phone": "0523-87654321",
-		"purpose_and_content": "建设统一的数据中心和业务协同平台。",
-		"start_date": "2090-01-01",
-		"end_date": "2090-12-31",
-		"estimate_amount": 80,
-		"funding": [{"source": "财政拨款", "amount": 50}, {"source": "自筹经费", "amount": 30}],
-		"mlps_level": "第三级",
-		"has_crypto_plan": "是",
-		"deploy_on_gov_cloud": 1,
-		"connect_big_data_platform": 1,
-	}
 
 
 def seed_projects(total: int) -> None:
@@ -101,7 +64,6 @@ def list_queries(total: int) -> int:
 	return counter["n"]
 
 
-declaration_round = open_round(2090)
 api = ApiClient(user)
 plain = ApiClient(baseline_user)
 seq = iter(range(10**9))
@@ -112,7 +74,11 @@ project_rate = create_rate(
 	lambda: {"project_name": f"_Bench 新建 {next(seq)}", "unit": unit, "project_category": "其他"},
 	args.creates,
 )
-declaration_rate = create_rate(api, "Project Declaration", lambda: declaration(next(seq)), args.creates)
+draft = declaration_values(2090, unit, "")  # opens the 2090 round once, outside the timing
+draft.pop("doctype")
+declaration_rate = create_rate(
+	api, "Project Declaration", lambda: {**draft, "project_name": f"_Bench 申报 {next(seq)}"}, args.creates
+)
 todo_rate = create_rate(
 	plain,
 	"ToDo",

@@ -3,7 +3,7 @@
 import frappe
 
 from govit_app import roles as R
-from govit_app.permissions.membership import ensure_member
+from govit_app.permissions.membership import ensure_member, ensure_unit
 
 DEMO_PASSWORD = "Govit@2026"
 DOMAIN = "govit.demo"
@@ -66,7 +66,7 @@ def demo_users() -> list[tuple[str, str, str | None]]:
 def load() -> None:
 	complete_setup()
 	for unit, unit_type, competent, function in UNITS:
-		ensure_unit(unit, unit_type, competent, function)
+		ensure_demo_unit(unit, unit_type, competent, function)
 	for login, full_name, roles, unit in USERS:
 		ensure_member(email(login), full_name, roles, (unit,) if unit else (), DEMO_PASSWORD)
 
@@ -85,17 +85,7 @@ def complete_setup() -> None:
 	frappe.db.set_default("lang", "zh")
 
 
-def ensure_unit(name: str, unit_type: str, competent: str | None, function: str | None) -> None:
-	if frappe.db.exists("Gov Unit", name):
-		return
+def ensure_demo_unit(name: str, unit_type: str, competent: str | None, function: str | None) -> None:
 	if function and frappe.db.exists("Gov Unit", {"department_function": function}):
 		function = None  # the site already has its unit acting for this department
-	frappe.get_doc(
-		{
-			"doctype": "Gov Unit",
-			"unit_name": name,
-			"unit_type": unit_type,
-			"competent_unit": competent,
-			"department_function": function,
-		}
-	).insert(ignore_permissions=True)
+	ensure_unit(name, unit_type, competent, function)

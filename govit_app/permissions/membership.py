@@ -1,7 +1,24 @@
-"""Who belongs where: a desk user with their roles, acting for units through User Permissions."""
+"""Who belongs where: the units, and desk users with their roles acting for units (User Permissions)."""
 
 import frappe
 from frappe.utils.password import update_password
+
+
+def ensure_unit(
+	name: str, unit_type: str = "市级部门", competent: str | None = None, function: str | None = None
+) -> str:
+	"""The Gov Unit `name`, made with these values if it does not exist yet."""
+	if not frappe.db.exists("Gov Unit", name):
+		frappe.get_doc(
+			{
+				"doctype": "Gov Unit",
+				"unit_name": name,
+				"unit_type": unit_type,
+				"competent_unit": competent,
+				"department_function": function,
+			}
+		).insert(ignore_permissions=True)
+	return name
 
 
 def ensure_member(

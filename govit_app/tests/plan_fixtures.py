@@ -113,33 +113,36 @@ def ensure_round(year: int) -> str:
 	return name
 
 
+def declaration_values(year: int, unit: str, project_name: str, **values) -> dict:
+	"""A complete 新建 declaration of `unit` for plan year `year`, as a unit would fill it in."""
+	return {
+		"doctype": DECLARATION,
+		"declaration_round": ensure_round(year),
+		"declaration_date": str(getdate()),
+		"unit": unit,
+		"project_name": project_name,
+		"project_nature": "新建",
+		"project_category": "业务应用",
+		"project_leader": "王建国",
+		"project_leader_phone": "13812345678",
+		"contact_person": "李敏",
+		"contact_phone": "0523-87654321",
+		"purpose_and_content": "建设统一的数据中心和业务协同平台。",
+		"start_date": f"{year}-01-01",
+		"end_date": f"{year}-12-31",
+		"estimate_amount": 80,
+		"funding": [{"source": "财政拨款", "amount": values.get("estimate_amount", 80)}],
+		"mlps_level": "第三级",
+		"has_crypto_plan": "是",
+		"deploy_on_gov_cloud": 1,
+		"connect_big_data_platform": 1,
+		**values,
+	}
+
+
 def declaration_under_review(year: int, unit: str, project_name: str, **values) -> str:
 	"""A 新建 declaration of `unit`, complete with its materials, handed in and accepted (评审中)."""
-	doc = frappe.get_doc(
-		{
-			"doctype": DECLARATION,
-			"declaration_round": ensure_round(year),
-			"declaration_date": str(getdate()),
-			"unit": unit,
-			"project_name": project_name,
-			"project_nature": "新建",
-			"project_category": "业务应用",
-			"project_leader": "王建国",
-			"project_leader_phone": "13812345678",
-			"contact_person": "李敏",
-			"contact_phone": "0523-87654321",
-			"purpose_and_content": "建设统一的数据中心和业务协同平台。",
-			"start_date": f"{year}-01-01",
-			"end_date": f"{year}-12-31",
-			"estimate_amount": 80,
-			"funding": [{"source": "财政拨款", "amount": values.get("estimate_amount", 80)}],
-			"mlps_level": "第三级",
-			"has_crypto_plan": "是",
-			"deploy_on_gov_cloud": 1,
-			"connect_big_data_platform": 1,
-			**values,
-		}
-	).insert()
+	doc = frappe.get_doc(declaration_values(year, unit, project_name, **values)).insert()
 	for row in doc.materials:
 		# Classified material never enters the system (Art 25): it goes through the secrecy channel.
 		if row.is_required and doc.secrecy_level == "非涉密":

@@ -14,6 +14,7 @@ import frappe
 from werkzeug.test import Client, TestResponse
 
 from govit_app.permissions.membership import ensure_member
+from govit_app.permissions.membership import ensure_unit as make_unit
 
 TEST_PASSWORD = "Govit-Test-Pass-2026!"
 
@@ -21,17 +22,9 @@ TEST_PASSWORD = "Govit-Test-Pass-2026!"
 def ensure_unit(
 	name: str, unit_type: str = "市级部门", competent: str | None = None, function: str | None = None
 ) -> str:
-	if not frappe.db.exists("Gov Unit", name):
-		frappe.get_doc(
-			{
-				"doctype": "Gov Unit",
-				"unit_name": name,
-				"unit_type": unit_type,
-				"competent_unit": competent,
-				"department_function": function,
-			}
-		).insert(ignore_permissions=True)
-		frappe.db.commit()
+	"""A committed Gov Unit, so that the REST requests of a test see it."""
+	make_unit(name, unit_type, competent, function)
+	frappe.db.commit()
 	return name
 
 
