@@ -3,6 +3,8 @@
 Pure data (no `import frappe`): permission policy, fixtures checks and demo data read it.
 """
 
+from govit_app.vocabulary import DepartmentFunction as D
+
 UNIT_USER = "GovIT Unit User"
 COMPETENT_DEPT = "GovIT Competent Dept"
 OFFICE = "GovIT Office"
@@ -17,40 +19,30 @@ INDUSTRY_IT = "GovIT Industry IT"
 AUDIT = "GovIT Audit"
 ADMIN_APPROVAL = "GovIT Admin Approval"
 
+# {"OFFICE": "GovIT Office", …}: the constants above, for the desk (`frappe.boot.govit.roles`).
+BY_NAME: dict[str, str] = {name: value for name, value in dict(globals()).items() if name.isupper()}
+
 # Role -> 中文名 (also in locale/zh.po so the desk shows it).
+# A Gov Unit's `department_function` names the department a reviewing role acts for (Art 4).
+DEPARTMENT_FUNCTION_BY_ROLE: dict[str, D] = {
+	OFFICE: D.OFFICE,
+	NDRC: D.NDRC,
+	FINANCE: D.FINANCE,
+	SECRECY: D.SECRECY,
+	PUBLIC_SECURITY: D.PUBLIC_SECURITY,
+	CYBERSPACE: D.CYBERSPACE,
+	INDUSTRY_IT: D.INDUSTRY_IT,
+	AUDIT: D.AUDIT,
+	ADMIN_APPROVAL: D.ADMIN_APPROVAL,
+}
+
+# Role -> 中文名 (also in locale/zh.po so the desk shows it): a department role is titled by its department.
 ROLE_TITLES: dict[str, str] = {
 	UNIT_USER: "项目建设单位",
 	COMPETENT_DEPT: "主管部门",
-	OFFICE: "市政府办公室",
 	EXPERT: "评审专家",
 	LEADING_GROUP: "数智赋能行动工作领导小组",
-	NDRC: "市发展改革委",
-	FINANCE: "市财政局",
-	SECRECY: "市保密局",
-	PUBLIC_SECURITY: "市公安局",
-	CYBERSPACE: "市委网信办",
-	INDUSTRY_IT: "市工业和信息化局",
-	AUDIT: "市审计局",
-	ADMIN_APPROVAL: "市行政审批局",
+	**{role: str(function) for role, function in DEPARTMENT_FUNCTION_BY_ROLE.items()},
 }
 
 ALL_ROLES: tuple[str, ...] = tuple(ROLE_TITLES)
-
-# A Gov Unit's `department_function` names the department a reviewing role acts for (Art 4);
-# the functions are the departments' names, i.e. these roles' titles.
-DEPARTMENT_FUNCTION_BY_ROLE: dict[str, str] = {
-	role: ROLE_TITLES[role]
-	for role in (
-		OFFICE,
-		NDRC,
-		FINANCE,
-		SECRECY,
-		PUBLIC_SECURITY,
-		CYBERSPACE,
-		INDUSTRY_IT,
-		AUDIT,
-		ADMIN_APPROVAL,
-	)
-}
-
-DEPARTMENT_FUNCTIONS: tuple[str, ...] = tuple(DEPARTMENT_FUNCTION_BY_ROLE.values())

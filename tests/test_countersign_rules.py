@@ -15,7 +15,8 @@ from govit_app.rules.settings import (
 	GovITSettings,
 	check_settings,
 )
-from govit_app.rules.supplement import AGREED, CONSULTING, REFUSED, status
+from govit_app.rules.supplement import status
+from govit_app.vocabulary import SupplementStatus
 
 ART4 = DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS
 
@@ -60,14 +61,14 @@ def test_a_refusal_is_summarised_with_its_department():
 	decided = rows(**{"市财政局": "不同意"})
 	decided[-1] = DepartmentDecision("市财政局", "不同意", "超出年度预算")
 	assert refusal_summary(decided) == "市财政局：超出年度预算"
-	assert status(ART4, decided) == REFUSED
+	assert status(ART4, decided) == SupplementStatus.REFUSED
 
 
 def test_the_consultation_status_follows_the_decisions():
 	required = DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS
 	pending = [DepartmentDecision(f) for f in required]
-	assert status(required, pending) == CONSULTING
-	assert status(required, [DepartmentDecision(f, "同意") for f in required]) == AGREED
+	assert status(required, pending) == SupplementStatus.CONSULTING
+	assert status(required, [DepartmentDecision(f, "同意") for f in required]) == SupplementStatus.AGREED
 
 
 def test_settings_need_each_department_list_and_no_repeats():

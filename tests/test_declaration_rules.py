@@ -15,19 +15,12 @@ from govit_app.rules.declaration import (
 )
 from govit_app.rules.declaration_compliance import check_compliance
 from govit_app.rules.declaration_materials import MaterialRow, material_rows, missing_materials
-from govit_app.rules.declaration_workflow import (
-	COMPETENT_REVIEW,
-	DRAFT,
-	FAILED,
-	INTAKE,
-	PASSED,
-	UNDER_REVIEW,
-	Transition,
-	check_transition,
-)
-from govit_app.rules.findings import ADVISORY, BLOCKING, Finding
+from govit_app.rules.declaration_workflow import Transition, check_transition
+from govit_app.rules.findings import Finding
 from govit_app.rules.phone import is_valid_phone
 from govit_app.rules.settings import GovITSettings, MaterialRequirement, check_settings, parse_extensions
+from govit_app.vocabulary import DeclarationState as DS
+from govit_app.vocabulary import Severity
 
 S = GovITSettings()
 BUILD_MATERIALS = {
@@ -63,7 +56,7 @@ def facts(**changes) -> DeclarationFacts:
 	return replace(base, **changes)
 
 
-def problems(findings: list[Finding], severity: str = BLOCKING) -> list[tuple]:
+def problems(findings: list[Finding], severity: str = Severity.BLOCKING) -> list[tuple]:
 	return [(f.article, f.fieldname) for f in findings if f.severity == severity]
 
 
@@ -102,11 +95,12 @@ def test_the_threshold_comes_from_settings():
 
 def test_a_project_needing_approval_is_told_so():
 	assert (12, None) in problems(
-		check_compliance(facts(estimate_amount=50.0, funding=(FundingRow(1, "财政拨款", 50),)), S), ADVISORY
+		check_compliance(facts(estimate_amount=50.0, funding=(FundingRow(1, "财政拨款", 50),)), S),
+		Severity.ADVISORY,
 	)
 	assert (12, None) not in problems(
 		check_compliance(facts(estimate_amount=49.99, funding=(FundingRow(1, "财政拨款", 49.99),)), S),
-		ADVISORY,
+		Severity.ADVISORY,
 	)
 
 
@@ -227,7 +221,7 @@ def test_renewal_is_refused_when_the_evaluation_found_no_sharing_or_bad_cloud_us
 		it_project=replace(PROJECT, renewal_blocked=True, renewal_block_reasons=reasons),
 	)
 	found = [x for x in check_compliance(f, S) if x.article == 24]
-	assert [x.severity for x in found] == [BLOCKING]
+	assert [x.severity for x in found] == [Severity.BLOCKING]
 	assert found[0].args == ("XM-2026-00001", reasons)
 
 
@@ -305,7 +299,7 @@ def test_switching_nature_keeps_attachments_and_drops_stale_empty_rows():
 def test_each_missing_material_is_named():
 	missing = missing_materials("新建", S, BUILD_MATERIALS - {"可行性研究报告", "网络安全建设方案"})
 	assert [x.args[0] for x in missing] == ["可行性研究报告", "网络安全建设方案"]
-	assert all(x.article == 9 and x.severity == BLOCKING for x in missing)
+	assert all(x.article == 9 and x.severity == Severity.BLOCKING for x in missing)
 
 
 def test_one_of_the_alternatives_suffices():
@@ -350,7 +344,9 @@ def test_service_natures_need_no_security_answers():
 
 
 def test_no_crypto_plan_is_an_advisory_finding():
-	assert (7, "has_crypto_plan") in problems(check_compliance(facts(has_crypto_plan="否"), S), ADVISORY)
+	assert (7, "has_crypto_plan") in problems(
+		check_compliance(facts(has_crypto_plan="否"), S), Severity.ADVISORY
+	)
 
 
 def test_centralized_categories_are_for_the_office_only():
@@ -386,7 +382,7 @@ def test_not_using_the_cloud_needs_a_reason():
 		facts(deploy_on_gov_cloud=False, gov_cloud_exception_reason="涉及专网终端"), S
 	)
 	assert problems(with_reason) == []
-	assert (18, "deploy_on_gov_cloud") in problems(with_reason, ADVISORY)
+	assert (18, "deploy_on_gov_cloud") in problems(with_reason, Severity.ADVISORY)
 
 
 def test_not_connecting_the_big_data_platform_needs_a_reason():
@@ -399,7 +395,7 @@ def test_not_connecting_the_big_data_platform_needs_a_reason():
 
 
 def test_video_projects_are_reminded_of_the_public_security_review():
-	assert (18, None) in problems(check_compliance(facts(is_video_surveillance=True), S), ADVISORY)
+	assert (18, None) in problems(check_compliance(facts(is_video_surveillance=True), S), Severity.ADVISORY)
 
 
 # ---- Art 25: classified declarations hold no attachments
@@ -417,57 +413,61 @@ def test_a_classified_declaration_hands_materials_and_proofs_over_offline():
 		funding=(FundingRow(1, "财政拨款", 60.0), FundingRow(2, "其他", 20.0)),
 	)
 	assert problems(all_findings(f)) == []
-	assert (25, None) in problems(check_compliance(f, S), ADVISORY)
+	assert (25, None) in problems(check_compliance(f, S), Severity.ADVISORY)
 
 
 # ---- the workflow's steps
 
 
 def test_submission_is_stopped_by_blocking_findings_only():
-	advisory = Finding(12, ADVISORY, "x")
-	block = Finding(9, BLOCKING, "y", "materials")
-	t = Transition(DRAFT, INTAKE)
+	advisory = Finding(12, Severity.ADVISORY, "x")
+	block = Finding(9, Severity.BLOCKING, "y", "materials")
+	t = Transition(DS.DRAFT, DS.INTAKE)
 	assert check_transition(t, [advisory]) == []
 	assert check_transition(t, [advisory, block]) == [block]
 
 
 def test_a_unit_with_a_competent_department_goes_through_it():
-	assert problems(check_transition(Transition(DRAFT, INTAKE, competent_unit="市教育局"), [])) == [
+	assert problems(check_transition(Transition(DS.DRAFT, DS.INTAKE, competent_unit="市教育局"), [])) == [
 		(8, "competent_unit")
 	]
-	assert check_transition(Transition(DRAFT, COMPETENT_REVIEW, competent_unit="市教育局"), []) == []
-	assert problems(check_transition(Transition(DRAFT, COMPETENT_REVIEW), [])) == [(8, "competent_unit")]
+	assert check_transition(Transition(DS.DRAFT, DS.COMPETENT_REVIEW, competent_unit="市教育局"), []) == []
+	assert problems(check_transition(Transition(DS.DRAFT, DS.COMPETENT_REVIEW), [])) == [
+		(8, "competent_unit")
+	]
 
 
 def test_the_competent_department_signs_before_the_office_receives_it():
-	t = Transition(COMPETENT_REVIEW, INTAKE, competent_unit="市教育局", competent_opinion=" ")
+	t = Transition(DS.COMPETENT_REVIEW, DS.INTAKE, competent_unit="市教育局", competent_opinion=" ")
 	assert problems(check_transition(t, [])) == [(8, "competent_opinion")]
 	assert check_transition(replace(t, competent_opinion="同意申报"), []) == []
 
 
 def test_returning_for_changes_is_always_possible():
-	block = Finding(9, BLOCKING, "y", "materials")
-	assert check_transition(Transition(INTAKE, DRAFT), [block]) == []
-	assert check_transition(Transition(COMPETENT_REVIEW, DRAFT, competent_unit="市教育局"), [block]) == []
+	block = Finding(9, Severity.BLOCKING, "y", "materials")
+	assert check_transition(Transition(DS.INTAKE, DS.DRAFT), [block]) == []
+	assert (
+		check_transition(Transition(DS.COMPETENT_REVIEW, DS.DRAFT, competent_unit="市教育局"), [block]) == []
+	)
 
 
 def test_acceptance_rechecks_the_findings():
-	block = Finding(24, BLOCKING, "y", "it_project")
-	assert check_transition(Transition(INTAKE, UNDER_REVIEW), [block]) == [block]
+	block = Finding(24, Severity.BLOCKING, "y", "it_project")
+	assert check_transition(Transition(DS.INTAKE, DS.UNDER_REVIEW), [block]) == [block]
 
 
 @pytest.mark.parametrize(
 	("to_state", "result", "allowed"),
 	[
-		(PASSED, "通过", True),
-		(PASSED, "不通过", False),
-		(PASSED, "", False),
-		(FAILED, "不通过", True),
-		(FAILED, "通过", False),
+		(DS.PASSED, "通过", True),
+		(DS.PASSED, "不通过", False),
+		(DS.PASSED, "", False),
+		(DS.FAILED, "不通过", True),
+		(DS.FAILED, "通过", False),
 	],
 )
 def test_the_review_outcome_follows_the_expert_result(to_state, result, allowed):
-	found = check_transition(Transition(UNDER_REVIEW, to_state, review_result=result), [])
+	found = check_transition(Transition(DS.UNDER_REVIEW, to_state, review_result=result), [])
 	assert (not found) is allowed
 
 

@@ -3,12 +3,7 @@
 import pytest
 
 from govit_app.rules.approval import ApprovalFacts, check_approval
-from govit_app.rules.findings import ADVISORY
 from govit_app.rules.plan import (
-	COUNTERSIGNING,
-	DELIBERATION,
-	DRAFTING,
-	PUBLISHED,
 	Candidate,
 	PlanItem,
 	PlanTransition,
@@ -21,6 +16,7 @@ from govit_app.rules.plan import (
 from govit_app.rules.plan_gate import PlanStanding, check_in_plan, is_in_plan
 from govit_app.rules.settings import GovITSettings
 from govit_app.rules.supplement import check_request
+from govit_app.vocabulary import PlanState, Severity
 
 S = GovITSettings()
 YEAR = 2027
@@ -85,23 +81,34 @@ def test_an_unknown_declaration_cannot_be_slipped_in():
 def test_a_total_above_the_budget_is_a_finding_not_a_refusal():
 	assert check_budget(100, 100) == []
 	(finding,) = check_budget(120.5, 100)
-	assert (finding.severity, finding.article, finding.args) == (ADVISORY, 10, ("120.50", "20.50", "100.00"))
+	assert (finding.severity, finding.article, finding.args) == (
+		Severity.ADVISORY,
+		10,
+		("120.50", "20.50", "100.00"),
+	)
 
 
 def test_the_plan_goes_to_countersign_only_with_items():
-	assert articles(check_transition(PlanTransition(DRAFTING, COUNTERSIGNING))) == [10]
-	assert check_transition(PlanTransition(DRAFTING, COUNTERSIGNING, item_count=3)) == []
+	assert articles(check_transition(PlanTransition(PlanState.DRAFTING, PlanState.COUNTERSIGNING))) == [10]
+	assert check_transition(PlanTransition(PlanState.DRAFTING, PlanState.COUNTERSIGNING, item_count=3)) == []
 
 
 def test_the_leading_group_gets_the_plan_only_when_every_department_agreed():
-	waiting = PlanTransition(COUNTERSIGNING, DELIBERATION, 3, missing_countersigns=("市财政局",))
+	waiting = PlanTransition(
+		PlanState.COUNTERSIGNING, PlanState.DELIBERATION, 3, missing_countersigns=("市财政局",)
+	)
 	assert [f.args for f in check_transition(waiting)] == [("市财政局",)]
-	assert check_transition(PlanTransition(COUNTERSIGNING, DELIBERATION, 3)) == []
+	assert check_transition(PlanTransition(PlanState.COUNTERSIGNING, PlanState.DELIBERATION, 3)) == []
 
 
 def test_publication_needs_the_leading_group_minutes():
-	assert articles(check_transition(PlanTransition(DELIBERATION, PUBLISHED, 3))) == [11]
-	assert check_transition(PlanTransition(DELIBERATION, PUBLISHED, 3, leading_group_meeting="2027-1")) == []
+	assert articles(check_transition(PlanTransition(PlanState.DELIBERATION, PlanState.PUBLISHED, 3))) == [11]
+	assert (
+		check_transition(
+			PlanTransition(PlanState.DELIBERATION, PlanState.PUBLISHED, 3, leading_group_meeting="2027-1")
+		)
+		== []
+	)
 
 
 def test_the_plan_gate_opens_for_a_published_plan_or_an_approved_supplement():

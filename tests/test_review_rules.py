@@ -3,8 +3,6 @@
 import pytest
 
 from govit_app.rules.review import (
-	FAILED,
-	PASSED,
 	ReviewSheet,
 	SubmittedReview,
 	check_blank_assignment,
@@ -13,6 +11,7 @@ from govit_app.rules.review import (
 	panel_result,
 	total_score,
 )
+from govit_app.vocabulary import ReviewResult
 
 FULL = {"necessity": 80, "rationality": 70, "feasibility": 90, "security": 60, "intensiveness": 100}
 
@@ -70,20 +69,24 @@ def test_the_panel_passes_on_the_mean_score_and_averages_the_supporting_amounts(
 	result = panel_result(
 		[review(90, amount=40), review(70, "修改后同意", amount=30), review(50, "不同意")], 60
 	)
-	assert (result.review_score, result.review_result, result.recommended_amount) == (70, PASSED, 35)
+	assert (result.review_score, result.review_result, result.recommended_amount) == (
+		70,
+		ReviewResult.PASSED,
+		35,
+	)
 
 
 def test_a_mean_below_the_pass_score_fails_the_declaration():
 	result = panel_result([review(59.99)], 60)
-	assert (result.review_result, result.recommended_amount) == (FAILED, None)
-	assert panel_result([review(60)], 60).review_result == PASSED
+	assert (result.review_result, result.recommended_amount) == (ReviewResult.FAILED, None)
+	assert panel_result([review(60)], 60).review_result == ReviewResult.PASSED
 
 
 def test_a_majority_of_disagreeing_experts_fails_it_whatever_the_score():
 	result = panel_result([review(95, "不同意"), review(95, "不同意"), review(95)], 60)
-	assert result.review_result == FAILED
+	assert result.review_result == ReviewResult.FAILED
 	# half is not a majority
-	assert panel_result([review(95, "不同意"), review(95)], 60).review_result == PASSED
+	assert panel_result([review(95, "不同意"), review(95)], 60).review_result == ReviewResult.PASSED
 
 
 def test_an_assignment_carries_no_review_content():

@@ -2,7 +2,8 @@
 
 import frappe
 
-from govit_app.permissions.policy import UNCLASSIFIED, may_see, sees_all_classified
+from govit_app.permissions.policy import may_see, sees_all_classified
+from govit_app.vocabulary import SecrecyLevel
 
 
 def user_units(user: str) -> set[str]:
@@ -17,7 +18,7 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 	if user == "Administrator" or sees_all_classified(frappe.get_roles(user)):
 		return ""
 	table = f"`tab{doctype}`"
-	condition = f"ifnull({table}.`secrecy_level`, '') in ('', {frappe.db.escape(UNCLASSIFIED)})"
+	condition = f"ifnull({table}.`secrecy_level`, '') in ('', {frappe.db.escape(SecrecyLevel.UNCLASSIFIED)})"
 	units = user_units(user)
 	if units:
 		values = ", ".join(frappe.db.escape(u) for u in sorted(units))

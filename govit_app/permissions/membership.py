@@ -3,9 +3,14 @@
 import frappe
 from frappe.utils.password import update_password
 
+from govit_app.vocabulary import UnitType
+
 
 def ensure_unit(
-	name: str, unit_type: str = "市级部门", competent: str | None = None, function: str | None = None
+	name: str,
+	unit_type: str = UnitType.CITY_DEPARTMENT,
+	competent: str | None = None,
+	function: str | None = None,
 ) -> str:
 	"""The Gov Unit `name`, made with these values if it does not exist yet."""
 	if not frappe.db.exists("Gov Unit", name):

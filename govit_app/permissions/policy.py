@@ -3,9 +3,7 @@
 from collections.abc import Collection
 
 from govit_app import roles as R
-
-UNCLASSIFIED = "非涉密"
-SECRECY_LEVELS = (UNCLASSIFIED, "秘密", "机密", "绝密")
+from govit_app.vocabulary import SecrecyLevel
 
 # Besides the record's own unit (and its competent department, which declares for it under
 # Art 8), only these see classified records.
@@ -13,7 +11,7 @@ CLASSIFIED_READER_ROLES = frozenset({R.OFFICE, R.SECRECY, "System Manager"})
 
 
 def is_classified(secrecy_level: str | None) -> bool:
-	return (secrecy_level or UNCLASSIFIED) != UNCLASSIFIED
+	return (secrecy_level or SecrecyLevel.UNCLASSIFIED) != SecrecyLevel.UNCLASSIFIED
 
 
 def sees_all_classified(roles: Collection[str]) -> bool:

@@ -9,9 +9,10 @@ plan approved.
 from dataclasses import dataclass
 
 from govit_app.rules.declaration import needs_approval
-from govit_app.rules.findings import BLOCKING, Finding
+from govit_app.rules.findings import Finding
 from govit_app.rules.settings import GovITSettings
 from govit_app.rules.text import _
+from govit_app.vocabulary import Severity
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def check_needs_approval(f: ApprovalFacts, s: GovITSettings) -> list[Finding]:
 			" no project approval from the NDRC (Art 12)."
 		)
 		args = (f.it_project, f"{f.plan_amount or 0:.2f}", f"{s.approval_threshold:.2f}")
-	return [Finding(12, BLOCKING, message, "it_project", args)]
+	return [Finding(12, Severity.BLOCKING, message, "it_project", args)]
 
 
 def check_approval(f: ApprovalFacts, s: GovITSettings) -> list[Finding]:
@@ -44,7 +45,7 @@ def check_approval(f: ApprovalFacts, s: GovITSettings) -> list[Finding]:
 		findings.append(
 			Finding(
 				12,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: {0} already has the project approval {1}."),
 				"it_project",
 				(f.it_project, "、".join(f.other_approvals)),
@@ -52,12 +53,14 @@ def check_approval(f: ApprovalFacts, s: GovITSettings) -> list[Finding]:
 		)
 	amount = f.approved_amount
 	if amount is not None and amount <= 0:
-		findings.append(Finding(12, BLOCKING, _("{label} must be greater than 0."), "approved_amount"))
+		findings.append(
+			Finding(12, Severity.BLOCKING, _("{label} must be greater than 0."), "approved_amount")
+		)
 	elif amount and f.plan_amount and amount > f.plan_amount + 0.005:
 		findings.append(
 			Finding(
 				12,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label} ({0} 万元) is above the {1} 万元 the annual plan approved (Art 12)."),
 				"approved_amount",
 				(f"{amount:.2f}", f"{f.plan_amount:.2f}"),

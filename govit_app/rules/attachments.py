@@ -2,9 +2,10 @@
 
 from pathlib import PurePosixPath
 
-from govit_app.rules.findings import BLOCKING, Finding
+from govit_app.rules.findings import Finding
 from govit_app.rules.settings import GovITSettings
 from govit_app.rules.text import _
+from govit_app.vocabulary import Severity
 
 BYTES_PER_MB = 1024 * 1024
 
@@ -19,7 +20,7 @@ def check_attachment(file_name: str | None, size_bytes: int | None, s: GovITSett
 		findings.append(
 			Finding(
 				None,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{0}: this type of file is not accepted. Accepted types: {1}."),
 				None,
 				(file_name or "", ", ".join(s.attachment_extensions)),
@@ -29,7 +30,7 @@ def check_attachment(file_name: str | None, size_bytes: int | None, s: GovITSett
 		findings.append(
 			Finding(
 				None,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{0} is {1} MB; an attachment may be at most {2} MB."),
 				None,
 				(file_name or "", f"{size_bytes / BYTES_PER_MB:.1f}", f"{s.attachment_max_mb:g}"),

@@ -11,17 +11,16 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from govit_app.roles import DEPARTMENT_FUNCTION_BY_ROLE
+from govit_app.vocabulary import Decision
 
-AGREE = "同意"
-DISAGREE = "不同意"
-PENDING = "待会签"
-DECISIONS = (AGREE, DISAGREE)
+# What a department may record (待会签 is only the starting value).
+DECISIONS = (Decision.AGREE, Decision.DISAGREE)
 
 
 @dataclass(frozen=True)
 class DepartmentDecision:
 	department_function: str
-	decision: str = PENDING
+	decision: str = Decision.PENDING
 	opinion: str = ""
 
 
@@ -36,7 +35,7 @@ def may_decide(roles: Iterable[str], department_function: str | None) -> bool:
 
 def missing_departments(required: Collection[str], rows: list[DepartmentDecision]) -> list[str]:
 	"""Required departments with no row, or whose row is not yet 同意, in the order required."""
-	agreed = {row.department_function for row in rows if row.decision == AGREE}
+	agreed = {row.department_function for row in rows if row.decision == Decision.AGREE}
 	return [function for function in required if function not in agreed]
 
 
@@ -46,7 +45,7 @@ def is_complete(required: Collection[str], rows: list[DepartmentDecision]) -> bo
 
 
 def refusals(rows: list[DepartmentDecision]) -> list[DepartmentDecision]:
-	return [row for row in rows if row.decision == DISAGREE]
+	return [row for row in rows if row.decision == Decision.DISAGREE]
 
 
 def refusal_summary(rows: list[DepartmentDecision]) -> str:

@@ -8,13 +8,13 @@ the workflow's in `declaration_workflow`.
 from dataclasses import dataclass, field
 from datetime import date
 
-from govit_app.rules.findings import BLOCKING, Finding
+from govit_app.permissions.policy import is_classified
+from govit_app.rules.findings import Finding
 from govit_app.rules.phone import is_valid_phone
 from govit_app.rules.settings import GovITSettings
 from govit_app.rules.text import _
+from govit_app.vocabulary import FundingSource, SecrecyLevel, Severity
 
-UNCLASSIFIED = "非涉密"
-OTHER_FUNDING = "其他"
 # Funding adds up to the estimate to the fen of 万元 (0.01 万元 = 100 元) shown on the form.
 AMOUNT_TOLERANCE = 0.005
 
@@ -49,7 +49,7 @@ class DeclarationFacts:
 	# (fieldname, value) of every phone number on the form
 	phones: tuple[tuple[str, str | None], ...] = ()
 	it_project: LinkedProject | None = None
-	secrecy_level: str = UNCLASSIFIED
+	secrecy_level: str = SecrecyLevel.UNCLASSIFIED
 	attachments: int = 0  # files attached to the declaration or named in its attach fields
 	# Art 8: cross-department projects
 	is_cross_department: bool = False
@@ -78,7 +78,7 @@ class DeclarationFacts:
 
 	@property
 	def is_classified(self) -> bool:
-		return (self.secrecy_level or UNCLASSIFIED) != UNCLASSIFIED
+		return is_classified(self.secrecy_level)
 
 	@property
 	def funding_total(self) -> float:
@@ -105,17 +105,19 @@ def check_input(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 def check_amounts(f: DeclarationFacts) -> list[Finding]:
 	findings: list[Finding] = []
 	if f.estimate_amount is not None and f.estimate_amount <= 0:
-		findings.append(Finding(None, BLOCKING, _("{label} must be greater than 0."), "estimate_amount"))
+		findings.append(
+			Finding(None, Severity.BLOCKING, _("{label} must be greater than 0."), "estimate_amount")
+		)
 	if not f.funding:
 		findings.append(
-			Finding(None, BLOCKING, _("{label}: enter at least one source of funding."), "funding")
+			Finding(None, Severity.BLOCKING, _("{label}: enter at least one source of funding."), "funding")
 		)
 	for row in f.funding:
 		if row.amount is None or row.amount <= 0:
 			findings.append(
 				Finding(
 					None,
-					BLOCKING,
+					Severity.BLOCKING,
 					_("{label}, row {0} ({1}): the amount must be greater than 0."),
 					"funding",
 					(row.idx, row.source),
@@ -125,7 +127,7 @@ def check_amounts(f: DeclarationFacts) -> list[Finding]:
 		findings.append(
 			Finding(
 				None,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label} add up to {0} 万元 but the project estimate is {1} 万元; they must be equal."),
 				"funding",
 				(f"{f.funding_total:.2f}", f"{f.estimate_amount:.2f}"),
@@ -145,19 +147,19 @@ def check_funding_proof(f: DeclarationFacts) -> list[Finding]:
 	return [
 		Finding(
 			None,
-			BLOCKING,
+			Severity.BLOCKING,
 			_("{label}, row {0}: 其他 funding needs a proof of its source; attach it."),
 			"funding",
 			(row.idx,),
 		)
 		for row in f.funding
-		if row.source == OTHER_FUNDING and not row.has_proof
+		if row.source == FundingSource.OTHER and not row.has_proof
 	]
 
 
 def check_dates(f: DeclarationFacts) -> list[Finding]:
 	if f.start_date and f.end_date and f.end_date <= f.start_date:
-		return [Finding(None, BLOCKING, _("{label} must be after the start date."), "end_date")]
+		return [Finding(None, Severity.BLOCKING, _("{label} must be after the start date."), "end_date")]
 	return []
 
 
@@ -165,7 +167,7 @@ def check_phones(f: DeclarationFacts) -> list[Finding]:
 	return [
 		Finding(
 			None,
-			BLOCKING,
+			Severity.BLOCKING,
 			_(
 				"{label}: {0} is not a valid phone number. Enter an 11-digit mobile number or a landline"
 				" with its area code, e.g. 0523-87654321."
@@ -184,7 +186,7 @@ def check_it_project(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 		return [
 			Finding(
 				24,
-				BLOCKING,
+				Severity.BLOCKING,
 				_(
 					"{label} is required for a {0} declaration: choose the existing project it continues (Art 24)."
 				),
@@ -196,7 +198,7 @@ def check_it_project(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 		return [
 			Finding(
 				None,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: project {0} belongs to {1}, not to the declaring unit {2}."),
 				"it_project",
 				(f.it_project.name, f.it_project.unit, f.unit),
@@ -210,7 +212,7 @@ def check_classified_attachments(f: DeclarationFacts) -> list[Finding]:
 		return [
 			Finding(
 				25,
-				BLOCKING,
+				Severity.BLOCKING,
 				_(
 					"{label} is {0}: a classified declaration holds no attachments. Remove the {1}"
 					" attachment(s) and hand classified material over through the secrecy channel (Art 25)."

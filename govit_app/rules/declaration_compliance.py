@@ -6,13 +6,10 @@ from being submitted or accepted (`declaration_workflow`).
 
 from govit_app.rules.declaration import DeclarationFacts, needs_approval
 from govit_app.rules.declaration_materials import missing_materials
-from govit_app.rules.findings import ADVISORY, BLOCKING, Finding
+from govit_app.rules.findings import Finding
 from govit_app.rules.settings import GovITSettings
 from govit_app.rules.text import _
-
-# Art 24 (一): "合格以下" — the grades below 合格.
-GRADES_BELOW_PASS = ("不合格",)
-NO = "否"
+from govit_app.vocabulary import Grade, Severity, YesNo
 
 
 def check_compliance(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
@@ -39,7 +36,7 @@ def check_window(f: DeclarationFacts) -> list[Finding]:
 	return [
 		Finding(
 			8,
-			BLOCKING,
+			Severity.BLOCKING,
 			_(
 				"{label}: declarations for plan year {0} are accepted from {1} to {2}; {3} is outside"
 				" that window (Art 8)."
@@ -59,7 +56,7 @@ def check_cross_department(f: DeclarationFacts) -> list[Finding]:
 		findings.append(
 			Finding(
 				8,
-				BLOCKING,
+				Severity.BLOCKING,
 				_(
 					"{label}: a cross-department project is declared by its lead unit {0}, not by {1} (Art 8)."
 				),
@@ -72,7 +69,7 @@ def check_cross_department(f: DeclarationFacts) -> list[Finding]:
 		findings.append(
 			Finding(
 				8,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: a cross-department project names the other units that take part (Art 8)."),
 				"participating_units",
 			)
@@ -86,7 +83,7 @@ def check_materials(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 		return [
 			Finding(
 				25,
-				ADVISORY,
+				Severity.ADVISORY,
 				_(
 					"Classified project: the materials of Art 9 and any funding proof are handed to the City"
 					" Government Office through the secrecy channel, not attached here (Art 25)."
@@ -106,17 +103,17 @@ def check_security_plan(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 			findings.append(
 				Finding(
 					7,
-					BLOCKING,
+					Severity.BLOCKING,
 					_("{label} must be answered for a {0} project (Art 7)."),
 					fieldname,
 					(f.project_nature,),
 				)
 			)
-	if f.has_crypto_plan == NO:
+	if f.has_crypto_plan == YesNo.NO:
 		findings.append(
 			Finding(
 				7,
-				ADVISORY,
+				Severity.ADVISORY,
 				_(
 					"{label}: none yet. The Cryptography Law and Art 7 ask for cryptographic protection to be"
 					" planned, built and accepted together with the system."
@@ -133,7 +130,7 @@ def check_approval(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 	return [
 		Finding(
 			12,
-			ADVISORY,
+			Severity.ADVISORY,
 			_(
 				"A {0} project estimated at {1} 万元 (threshold {2} 万元) applies to the NDRC for project"
 				" approval once the annual plan is published (Art 12)."
@@ -153,7 +150,7 @@ def check_centralized(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 		return [
 			Finding(
 				14,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: choose one of {0}, or leave it empty (Art 14)."),
 				"centralized_category",
 				("、".join(s.centralized_categories),),
@@ -164,7 +161,7 @@ def check_centralized(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 	return [
 		Finding(
 			14,
-			BLOCKING,
+			Severity.BLOCKING,
 			_(
 				"{label}: {0} systems are built by the City Government Office for the whole city; other"
 				" units do not declare them (Art 14)."
@@ -181,7 +178,7 @@ def check_mobile_app(f: DeclarationFacts) -> list[Finding]:
 	return [
 		Finding(
 			17,
-			BLOCKING,
+			Severity.BLOCKING,
 			_(
 				"{label}: units may not build their own mobile app, WeChat or Alipay mini program; integrate"
 				" the functions into the city's mobile portal (Art 17)."
@@ -214,7 +211,7 @@ def check_cloud_and_data(f: DeclarationFacts) -> list[Finding]:
 			findings.append(
 				Finding(
 					18,
-					ADVISORY,
+					Severity.ADVISORY,
 					_("{label}: no. Reason given: {0} (Art 18)."),
 					answer_field,
 					(reason.strip(),),
@@ -224,7 +221,7 @@ def check_cloud_and_data(f: DeclarationFacts) -> list[Finding]:
 			findings.append(
 				Finding(
 					18,
-					BLOCKING,
+					Severity.BLOCKING,
 					_("{label}: Art 18 asks for this; give the reason why the project does not (Art 18)."),
 					reason_field,
 				)
@@ -238,7 +235,7 @@ def check_video(f: DeclarationFacts) -> list[Finding]:
 	return [
 		Finding(
 			18,
-			ADVISORY,
+			Severity.ADVISORY,
 			_(
 				"A public security video image system needs the Public Security Bureau's technical review"
 				" before it enters the annual plan, and connects to the city video network by the national"
@@ -254,11 +251,11 @@ def check_evaluation(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 	if not project or not s.nature_rule(f.project_nature).is_renewal:
 		return []
 	findings: list[Finding] = []
-	if project.latest_grade in GRADES_BELOW_PASS:
+	if project.latest_grade == Grade.FAIL:  # Art 24 (一): "合格以下"
 		findings.append(
 			Finding(
 				24,
-				BLOCKING,
+				Severity.BLOCKING,
 				_(
 					"{label}: the latest performance evaluation of {0} is graded {1}, below 合格; its {2}"
 					" declaration is not accepted (Art 24)."
@@ -271,7 +268,7 @@ def check_evaluation(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 		findings.append(
 			Finding(
 				24,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: the performance evaluation of {0} bars its renewal: {1} (Art 24)."),
 				"it_project",
 				(project.name, project.renewal_block_reasons or _("see the project's evaluation")),

@@ -6,9 +6,10 @@ the rows of a declaration's materials table and names what is still missing.
 
 from dataclasses import dataclass
 
-from govit_app.rules.findings import BLOCKING, Finding
+from govit_app.rules.findings import Finding
 from govit_app.rules.settings import GovITSettings, MaterialRequirement
 from govit_app.rules.text import _
+from govit_app.vocabulary import Severity
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def missing_materials(project_nature: str | None, s: GovITSettings, provided: se
 			findings.append(
 				Finding(
 					9,
-					BLOCKING,
+					Severity.BLOCKING,
 					_("{label}: 「{0}」 is required for a {1} project and is not attached (Art 9)."),
 					"materials",
 					(r.material_type, project_nature),
@@ -71,7 +72,7 @@ def missing_materials(project_nature: str | None, s: GovITSettings, provided: se
 			findings.append(
 				Finding(
 					9,
-					BLOCKING,
+					Severity.BLOCKING,
 					_("{label}: attach one of {0} ({1}) for a {2} project (Art 9)."),
 					"materials",
 					("、".join(f"「{a}」" for a in alternatives), group, project_nature),

@@ -7,17 +7,13 @@ who may take a step; these checks hold whatever an administrator changes in it.
 
 from dataclasses import dataclass
 
-from govit_app.rules.findings import BLOCKING, Finding, blocking
+from govit_app.rules.findings import Finding, blocking
 from govit_app.rules.text import _
+from govit_app.vocabulary import DeclarationState as S
+from govit_app.vocabulary import ReviewResult, Severity
 
-DRAFT = "草稿"
-COMPETENT_REVIEW = "待主管部门审核"
-INTAKE = "待受理"
-UNDER_REVIEW = "评审中"
-PASSED = "评审通过"
-FAILED = "评审不通过"
-
-REVIEW_RESULT_FOR = {PASSED: "通过", FAILED: "不通过"}
+# The panel result a decision step needs (Art 10).
+REVIEW_RESULT_FOR = {S.PASSED: ReviewResult.PASSED, S.FAILED: ReviewResult.FAILED}
 
 
 @dataclass(frozen=True)
@@ -31,12 +27,12 @@ class Transition:
 	@property
 	def is_submission(self) -> bool:
 		"""The unit hands its draft in."""
-		return self.from_state == DRAFT and self.to_state != DRAFT
+		return self.from_state == S.DRAFT and self.to_state != S.DRAFT
 
 	@property
 	def is_acceptance(self) -> bool:
 		"""The Office's formal check passes (受理): the declared content is frozen from here."""
-		return self.to_state == UNDER_REVIEW
+		return self.to_state == S.UNDER_REVIEW
 
 
 def check_transition(t: Transition, compliance: list[Finding]) -> list[Finding]:
@@ -44,32 +40,36 @@ def check_transition(t: Transition, compliance: list[Finding]) -> list[Finding]:
 	findings: list[Finding] = []
 	if t.is_submission or t.is_acceptance:
 		findings += blocking(compliance)
-	if t.to_state == INTAKE and t.competent_unit and t.from_state != COMPETENT_REVIEW:
+	if t.to_state == S.INTAKE and t.competent_unit and t.from_state != S.COMPETENT_REVIEW:
 		findings.append(
 			Finding(
 				8,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: the unit declares through its competent department {0} (Art 8)."),
 				"competent_unit",
 				(t.competent_unit,),
 			)
 		)
-	if t.to_state == COMPETENT_REVIEW and not t.competent_unit:
+	if t.to_state == S.COMPETENT_REVIEW and not t.competent_unit:
 		findings.append(
 			Finding(
 				8,
-				BLOCKING,
+				Severity.BLOCKING,
 				_(
 					"{label}: the unit has no competent department; the declaration goes to the Office directly."
 				),
 				"competent_unit",
 			)
 		)
-	if t.from_state == COMPETENT_REVIEW and t.to_state == INTAKE and not (t.competent_opinion or "").strip():
+	if (
+		t.from_state == S.COMPETENT_REVIEW
+		and t.to_state == S.INTAKE
+		and not (t.competent_opinion or "").strip()
+	):
 		findings.append(
 			Finding(
 				8,
-				BLOCKING,
+				Severity.BLOCKING,
 				_(
 					"{label} is required before the declaration goes on to the City Government Office (Art 8)."
 				),
@@ -81,7 +81,7 @@ def check_transition(t: Transition, compliance: list[Finding]) -> list[Finding]:
 		findings.append(
 			Finding(
 				10,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label} is {0}: the expert review has not concluded {1} (Art 10)."),
 				"review_result",
 				(t.review_result or _("not yet available"), expected),

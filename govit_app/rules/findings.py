@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass, field
 
-BLOCKING = "阻断"
-ADVISORY = "提示"
+from govit_app.vocabulary import Severity
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class Finding:
 
 	@property
 	def blocks(self) -> bool:
-		return self.severity == BLOCKING
+		return self.severity == Severity.BLOCKING
 
 
 def blocking(findings: list[Finding]) -> list[Finding]:

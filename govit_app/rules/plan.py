@@ -8,23 +8,20 @@ video image project enters only after the Public Security Bureau's technical rev
 
 from dataclasses import dataclass
 
-from govit_app.rules.findings import ADVISORY, BLOCKING, Finding
+from govit_app.rules.findings import Finding
 from govit_app.rules.text import _
-
-DRAFTING = "编制中"
-COUNTERSIGNING = "会签中"
-DELIBERATION = "待领导小组审议"
-PUBLISHED = "已发布"
-
-REVIEW_PASSED = "评审通过"  # the declaration's workflow state after a passing review
-VIDEO_CATEGORY = "公共安全视频图像"
-TECHNICAL_REVIEW_PASSED = "通过"
-PRIORITIES = ("高", "中", "低")
+from govit_app.vocabulary import (
+	DeclarationState,
+	PlanState,
+	ProjectCategory,
+	ReviewResult,
+	Severity,
+)
 
 
 def is_video_project(is_video_surveillance: bool, project_category: str | None) -> bool:
 	"""Art 18: a public security video image system, by the unit's answer or by its category."""
-	return bool(is_video_surveillance) or project_category == VIDEO_CATEGORY
+	return bool(is_video_surveillance) or project_category == ProjectCategory.PUBLIC_SECURITY_VIDEO
 
 
 @dataclass(frozen=True)
@@ -61,12 +58,12 @@ def check_candidate(c: Candidate, plan_year: int) -> list[Finding]:
 
 
 def check_review_passed(c: Candidate) -> list[Finding]:
-	if c.workflow_state == REVIEW_PASSED:
+	if c.workflow_state == DeclarationState.PASSED:
 		return []
 	return [
 		Finding(
 			10,
-			BLOCKING,
+			Severity.BLOCKING,
 			_("{0} ({1}) is {2}: only declarations that passed the expert review enter the plan (Art 10)."),
 			"items",
 			(c.project_name, c.declaration, c.workflow_state or _("not found")),
@@ -80,7 +77,7 @@ def check_plan_year(c: Candidate, plan_year: int) -> list[Finding]:
 	return [
 		Finding(
 			10,
-			BLOCKING,
+			Severity.BLOCKING,
 			_("{0} ({1}) is declared for {2}, not for the plan year {3} (Art 8, Art 10)."),
 			"items",
 			(c.project_name, c.declaration, c.plan_year, plan_year),
@@ -94,7 +91,7 @@ def check_other_plan(c: Candidate) -> list[Finding]:
 	return [
 		Finding(
 			10,
-			BLOCKING,
+			Severity.BLOCKING,
 			_("{0} ({1}) is already in the annual plan {2}."),
 			"items",
 			(c.project_name, c.declaration, c.other_plan),
@@ -109,7 +106,7 @@ def check_not_classified(c: Candidate) -> list[Finding]:
 	return [
 		Finding(
 			25,
-			BLOCKING,
+			Severity.BLOCKING,
 			_(
 				"{0} ({1}) is classified: it is planned through the secrecy channel, outside this system (Art 25)."
 			),
@@ -120,12 +117,12 @@ def check_not_classified(c: Candidate) -> list[Finding]:
 
 
 def check_technical_review(c: Candidate) -> list[Finding]:
-	if not c.is_video or c.technical_review == TECHNICAL_REVIEW_PASSED:
+	if not c.is_video or c.technical_review == ReviewResult.PASSED:
 		return []
 	return [
 		Finding(
 			18,
-			BLOCKING,
+			Severity.BLOCKING,
 			_(
 				"{0} ({1}) is a public security video image project: it enters the plan only after the"
 				" Public Security Bureau's technical review has passed (Art 4, Art 18)."
@@ -146,7 +143,7 @@ def check_items(items: list[PlanItem], candidates: dict[str, Candidate], plan_ye
 			findings.append(
 				Finding(
 					None,
-					BLOCKING,
+					Severity.BLOCKING,
 					_("{label}, row {0}: {1} is listed twice."),
 					"items",
 					(item.idx, item.declaration),
@@ -165,7 +162,7 @@ def check_approved_amount(item: PlanItem, c: Candidate) -> list[Finding]:
 		return [
 			Finding(
 				10,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}, row {0} ({1}): the approved amount must be greater than 0."),
 				"items",
 				(item.idx, c.project_name or item.declaration),
@@ -175,7 +172,7 @@ def check_approved_amount(item: PlanItem, c: Candidate) -> list[Finding]:
 		return [
 			Finding(
 				10,
-				BLOCKING,
+				Severity.BLOCKING,
 				_(
 					"{label}, row {0} ({1}): the approved amount {2} 万元 is above the {3} 万元 the experts"
 					" recommended (Art 10)."
@@ -199,7 +196,7 @@ def check_budget(total: float, budget: float | None) -> list[Finding]:
 	return [
 		Finding(
 			10,
-			ADVISORY,
+			Severity.ADVISORY,
 			_("{label}: the plan totals {0} 万元, {1} 万元 above the year's budget of {2} 万元 (Art 10)."),
 			"total_amount",
 			(f"{total:.2f}", f"{total - budget:.2f}", f"{budget:.2f}"),
@@ -219,30 +216,34 @@ class PlanTransition:
 def check_transition(t: PlanTransition) -> list[Finding]:
 	if t.from_state == t.to_state:
 		return []
-	if t.to_state == COUNTERSIGNING and not t.item_count:
+	if t.to_state == PlanState.COUNTERSIGNING and not t.item_count:
 		return [
 			Finding(
 				10,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: pull in the declarations that passed the review before countersigning (Art 10)."),
 				"items",
 			)
 		]
-	if t.from_state == COUNTERSIGNING and t.to_state == DELIBERATION and t.missing_countersigns:
+	if (
+		t.from_state == PlanState.COUNTERSIGNING
+		and t.to_state == PlanState.DELIBERATION
+		and t.missing_countersigns
+	):
 		return [
 			Finding(
 				4,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: {0} must still agree before the plan goes to the Leading Group (Art 4)."),
 				"countersigns",
 				("、".join(t.missing_countersigns),),
 			)
 		]
-	if t.to_state == PUBLISHED and not (t.leading_group_meeting or "").strip():
+	if t.to_state == PlanState.PUBLISHED and not (t.leading_group_meeting or "").strip():
 		return [
 			Finding(
 				11,
-				BLOCKING,
+				Severity.BLOCKING,
 				_(
 					"{label} is required: the plan is published after the Leading Group's deliberation (Art 11)."
 				),

@@ -7,8 +7,9 @@ the plan (Project Approval, Contract Filing, acceptance…) asks this one predic
 
 from dataclasses import dataclass
 
-from govit_app.rules.findings import BLOCKING, Finding
+from govit_app.rules.findings import Finding
 from govit_app.rules.text import _
+from govit_app.vocabulary import Severity
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def check_in_plan(s: PlanStanding, document: str) -> list[Finding]:
 	return [
 		Finding(
 			13,
-			BLOCKING,
+			Severity.BLOCKING,
 			_(
 				"{label}: project {0} is neither in a published annual plan nor in an approved"
 				" supplementary request, so no {1} can be made for it (Art 13)."

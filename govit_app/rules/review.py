@@ -14,20 +14,13 @@ when every assigned review is submitted:
 from dataclasses import dataclass
 from statistics import fmean
 
-from govit_app.rules.findings import BLOCKING, Finding
+from govit_app.rules.findings import Finding
 from govit_app.rules.text import _
+from govit_app.vocabulary import ExpertConclusion, ReviewResult, Severity
 
 # Art 10: 必要性、合理性、可行性、安全性、集约性
 SCORE_FIELDS = ("necessity", "rationality", "feasibility", "security", "intensiveness")
 MIN_SCORE, MAX_SCORE = 0.0, 100.0
-
-AGREE = "同意"
-AGREE_AFTER_CHANGES = "修改后同意"
-DISAGREE = "不同意"
-CONCLUSIONS = (AGREE, AGREE_AFTER_CHANGES, DISAGREE)
-
-PASSED = "通过"
-FAILED = "不通过"
 
 
 @dataclass(frozen=True)
@@ -67,7 +60,7 @@ def check_scores(scores: dict[str, float | None]) -> list[Finding]:
 	return [
 		Finding(
 			10,
-			BLOCKING,
+			Severity.BLOCKING,
 			_("{label} is {0}: a score lies between 0 and 100 (Art 10)."),
 			field,
 			(scores[field],),
@@ -85,7 +78,7 @@ def check_blank_assignment(sheet: ReviewSheet) -> list[Finding]:
 	return [
 		Finding(
 			10,
-			BLOCKING,
+			Severity.BLOCKING,
 			_(
 				"{label}: the expert fills in the review; an assignment names only the declaration and the expert (Art 10)."
 			),
@@ -97,17 +90,19 @@ def check_blank_assignment(sheet: ReviewSheet) -> list[Finding]:
 def check_complete(sheet: ReviewSheet, declared_estimate: float | None) -> list[Finding]:
 	"""What a review needs before the expert submits it."""
 	findings = [
-		Finding(10, BLOCKING, _("{label} is required to submit the review (Art 10)."), field)
+		Finding(10, Severity.BLOCKING, _("{label} is required to submit the review (Art 10)."), field)
 		for field in SCORE_FIELDS
 		if sheet.scores.get(field) is None
 	]
-	if sheet.conclusion not in CONCLUSIONS:
+	if sheet.conclusion not in tuple(ExpertConclusion):
 		findings.append(
-			Finding(10, BLOCKING, _("{label} is required to submit the review (Art 10)."), "conclusion")
+			Finding(
+				10, Severity.BLOCKING, _("{label} is required to submit the review (Art 10)."), "conclusion"
+			)
 		)
 	if not (sheet.opinion or "").strip():
 		findings.append(
-			Finding(10, BLOCKING, _("{label} is required to submit the review (Art 10)."), "opinion")
+			Finding(10, Severity.BLOCKING, _("{label} is required to submit the review (Art 10)."), "opinion")
 		)
 	findings += check_recommended_amount(sheet, declared_estimate)
 	return findings
@@ -116,13 +111,13 @@ def check_complete(sheet: ReviewSheet, declared_estimate: float | None) -> list[
 def check_recommended_amount(sheet: ReviewSheet, declared_estimate: float | None) -> list[Finding]:
 	"""An expert who supports the project recommends an amount up to what the unit declared."""
 	amount = sheet.recommended_amount
-	if sheet.conclusion == DISAGREE:
+	if sheet.conclusion == ExpertConclusion.DISAGREE:
 		return []
-	if sheet.conclusion in CONCLUSIONS and not (amount and amount > 0):
+	if sheet.conclusion in tuple(ExpertConclusion) and not (amount and amount > 0):
 		return [
 			Finding(
 				10,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: an expert who concludes {0} recommends an amount greater than 0 (Art 10)."),
 				"recommended_amount",
 				(sheet.conclusion,),
@@ -132,7 +127,7 @@ def check_recommended_amount(sheet: ReviewSheet, declared_estimate: float | None
 		return [
 			Finding(
 				10,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label} ({0} 万元) is above the declared estimate of {1} 万元 (Art 10)."),
 				"recommended_amount",
 				(f"{amount:.2f}", f"{declared_estimate:.2f}"),
@@ -146,11 +141,11 @@ def panel_result(reviews: list[SubmittedReview | None], pass_score: float) -> Pa
 	if not reviews or any(review is None for review in reviews):
 		return None
 	score = round(fmean(r.total_score for r in reviews), 2)
-	refusals = sum(1 for r in reviews if r.conclusion == DISAGREE)
+	refusals = sum(1 for r in reviews if r.conclusion == ExpertConclusion.DISAGREE)
 	passed = score >= pass_score and refusals * 2 <= len(reviews)
-	amounts = [r.recommended_amount or 0 for r in reviews if r.conclusion != DISAGREE]
+	amounts = [r.recommended_amount or 0 for r in reviews if r.conclusion != ExpertConclusion.DISAGREE]
 	return PanelResult(
 		review_score=score,
-		review_result=PASSED if passed else FAILED,
+		review_result=ReviewResult.PASSED if passed else ReviewResult.FAILED,
 		recommended_amount=round(fmean(amounts), 2) if passed and amounts else None,
 	)

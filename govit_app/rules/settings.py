@@ -8,29 +8,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from govit_app.rules.findings import BLOCKING, Finding
+from govit_app.rules.findings import Finding
 from govit_app.rules.text import _
+from govit_app.vocabulary import DepartmentFunction as D
+from govit_app.vocabulary import ProjectNature as N
+from govit_app.vocabulary import Severity
 
 DEFAULT_CENTRALIZED_CATEGORIES = ("云计算", "云存储", "基础应用", "协同办公", "安全防护")
 
-PROJECT_NATURES = ("新建", "续建", "改建", "运维", "购买服务", "其他")
-
 # Art 4: the departments that take part in drawing up the annual plan (they countersign it).
-DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS = (
-	"市保密局",
-	"市公安局",
-	"市发展改革委",
-	"市工业和信息化局",
-	"市财政局",
-)
+DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS = (D.SECRECY, D.PUBLIC_SECURITY, D.NDRC, D.INDUSTRY_IT, D.FINANCE)
 # Art 13 ¶2: the departments that agree to an in-year supplementary project.
-DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS = (
-	"市政府办公室",
-	"市保密局",
-	"市发展改革委",
-	"市工业和信息化局",
-	"市财政局",
-)
+DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS = (D.OFFICE, D.SECRECY, D.NDRC, D.INDUSTRY_IT, D.FINANCE)
 
 
 @dataclass(frozen=True)
@@ -57,12 +46,12 @@ class MaterialRequirement:
 
 
 DEFAULT_NATURE_RULES = (
-	NatureRule("新建", needs_approval=True, needs_security_plan=True),
-	NatureRule("续建", needs_approval=True, is_renewal=True, needs_security_plan=True),
-	NatureRule("改建", needs_approval=True, is_renewal=True, needs_security_plan=True),
-	NatureRule("运维", is_renewal=True),
-	NatureRule("购买服务", is_renewal=True),
-	NatureRule("其他"),
+	NatureRule(N.NEW, needs_approval=True, needs_security_plan=True),
+	NatureRule(N.CONTINUED, needs_approval=True, is_renewal=True, needs_security_plan=True),
+	NatureRule(N.RENOVATION, needs_approval=True, is_renewal=True, needs_security_plan=True),
+	NatureRule(N.OPERATION, is_renewal=True),
+	NatureRule(N.SERVICE_PURCHASE, is_renewal=True),
+	NatureRule(N.OTHER),
 )
 
 # Art 9 (二): the construction plan and its parts for 新建/续建/改建; the previous contract or a
@@ -80,12 +69,12 @@ _SERVICE_GROUP = "上一期合同或服务需求报告"
 DEFAULT_MATERIAL_REQUIREMENTS = (
 	*(
 		MaterialRequirement(material, nature, is_required=True)
-		for nature in ("新建", "续建", "改建")
+		for nature in (N.NEW, N.CONTINUED, N.RENOVATION)
 		for material in _BUILD_MATERIALS
 	),
 	*(
 		MaterialRequirement(material, nature, is_required=True, alternative_group=_SERVICE_GROUP)
-		for nature in ("运维", "购买服务")
+		for nature in (N.OPERATION, N.SERVICE_PURCHASE)
 		for material in ("上一期合同", "服务需求报告")
 	),
 	*(MaterialRequirement(material) for material in ("规划", "批示", "批复", "会议纪要")),
@@ -155,19 +144,23 @@ def check_settings(s: GovITSettings) -> list[Finding]:
 	findings: list[Finding] = []
 	if s.approval_threshold is None or s.approval_threshold <= 0:
 		findings.append(
-			Finding(12, BLOCKING, _("{label} must be greater than 0 (Art 12)."), "approval_threshold")
+			Finding(
+				12, Severity.BLOCKING, _("{label} must be greater than 0 (Art 12)."), "approval_threshold"
+			)
 		)
 	if not s.filing_deadline_working_days or s.filing_deadline_working_days <= 0:
 		findings.append(
 			Finding(
 				16,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label} must be a whole number above 0 (Art 16, Art 19)."),
 				"filing_deadline_working_days",
 			)
 		)
 	if s.reminder_working_days is not None and s.reminder_working_days < 0:
-		findings.append(Finding(None, BLOCKING, _("{label} must not be negative."), "reminder_working_days"))
+		findings.append(
+			Finding(None, Severity.BLOCKING, _("{label} must not be negative."), "reminder_working_days")
+		)
 
 	# A leap year so that 02-29 is accepted as a real day.
 	start = parse_month_day(s.declaration_window_start, 2024)
@@ -176,14 +169,17 @@ def check_settings(s: GovITSettings) -> list[Finding]:
 		if value is None:
 			findings.append(
 				Finding(
-					8, BLOCKING, _("{label} must be a date written as MM-DD, e.g. 07-01 (Art 8)."), fieldname
+					8,
+					Severity.BLOCKING,
+					_("{label} must be a date written as MM-DD, e.g. 07-01 (Art 8)."),
+					fieldname,
 				)
 			)
 	if start and end and start > end:
 		findings.append(
 			Finding(
 				8,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label} must not be before the day the window opens (Art 8)."),
 				"declaration_window_end",
 			)
@@ -193,13 +189,15 @@ def check_settings(s: GovITSettings) -> list[Finding]:
 		value = getattr(s, fieldname)
 		if value is None or not 0 < value <= 100:
 			findings.append(
-				Finding(None, BLOCKING, _("{label} must be a score above 0 and at most 100."), fieldname)
+				Finding(
+					None, Severity.BLOCKING, _("{label} must be a score above 0 and at most 100."), fieldname
+				)
 			)
 	if not s.grade_pass_min <= s.grade_good_min <= s.grade_excellent_min:
 		findings.append(
 			Finding(
 				23,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: the grade thresholds must rise from 合格 to 良好 to 优秀 (Art 23)."),
 				"grade_good_min",
 			)
@@ -208,7 +206,7 @@ def check_settings(s: GovITSettings) -> list[Finding]:
 		findings.append(
 			Finding(
 				14,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: each category may be listed once (Art 14)."),
 				"centralized_categories",
 			)
@@ -231,7 +229,7 @@ def _check_department_lists(s: GovITSettings) -> list[Finding]:
 			message = _("{label}: each department may be listed once ({0}).")
 		else:
 			continue
-		findings.append(Finding(article, BLOCKING, message, fieldname, (article_text,)))
+		findings.append(Finding(article, Severity.BLOCKING, message, fieldname, (article_text,)))
 	return findings
 
 
@@ -241,29 +239,42 @@ def _check_declaration_settings(s: GovITSettings) -> list[Finding]:
 	if len(set(natures)) != len(natures):
 		findings.append(
 			Finding(
-				12, BLOCKING, _("{label}: each project nature may be listed once (Art 12)."), "nature_rules"
+				12,
+				Severity.BLOCKING,
+				_("{label}: each project nature may be listed once (Art 12)."),
+				"nature_rules",
 			)
 		)
 	materials = [(m.project_nature, m.material_type.strip()) for m in s.material_requirements]
 	if any(not material for _nature, material in materials):
 		findings.append(
-			Finding(9, BLOCKING, _("{label}: every row names a material (Art 9)."), "material_requirements")
+			Finding(
+				9,
+				Severity.BLOCKING,
+				_("{label}: every row names a material (Art 9)."),
+				"material_requirements",
+			)
 		)
 	if len(set(materials)) != len(materials):
 		findings.append(
 			Finding(
 				9,
-				BLOCKING,
+				Severity.BLOCKING,
 				_("{label}: each material may be listed once per project nature (Art 9)."),
 				"material_requirements",
 			)
 		)
 	if s.attachment_max_mb is None or s.attachment_max_mb <= 0:
-		findings.append(Finding(None, BLOCKING, _("{label} must be greater than 0."), "attachment_max_mb"))
+		findings.append(
+			Finding(None, Severity.BLOCKING, _("{label} must be greater than 0."), "attachment_max_mb")
+		)
 	if not s.attachment_extensions:
 		findings.append(
 			Finding(
-				None, BLOCKING, _("{label}: list at least one file type, e.g. pdf."), "attachment_extensions"
+				None,
+				Severity.BLOCKING,
+				_("{label}: list at least one file type, e.g. pdf."),
+				"attachment_extensions",
 			)
 		)
 	return findings

@@ -7,17 +7,13 @@ the Office, Secrecy, NDRC, Industry IT and Finance (GovIT Settings) have all agr
 from collections.abc import Collection
 
 from govit_app.rules import countersign as C
-from govit_app.rules.findings import BLOCKING, Finding
+from govit_app.rules.findings import Finding
 from govit_app.rules.plan import Candidate, check_not_classified, check_other_plan, check_technical_review
 from govit_app.rules.text import _
+from govit_app.vocabulary import DeclarationState, Severity, SupplementStatus
 
 # Declaration states in which the Office has accepted it (受理) and not refused it.
-ACCEPTED_STATES = ("评审中", "评审通过")
-
-CONSULTING = "会商中"
-AGREED = "各方同意"
-REFUSED = "未获同意"
-IN_PLAN = "已纳入计划"
+ACCEPTED_STATES = (DeclarationState.UNDER_REVIEW, DeclarationState.PASSED)
 
 
 def check_request(c: Candidate, published_plan: str | None, requested_amount: float | None) -> list[Finding]:
@@ -26,7 +22,7 @@ def check_request(c: Candidate, published_plan: str | None, requested_amount: fl
 		findings.append(
 			Finding(
 				13,
-				BLOCKING,
+				Severity.BLOCKING,
 				_(
 					"{label}: {0} is {1}; a supplementary request is made for a declaration the Office has"
 					" accepted and not refused (Art 13)."
@@ -39,7 +35,7 @@ def check_request(c: Candidate, published_plan: str | None, requested_amount: fl
 		findings.append(
 			Finding(
 				13,
-				BLOCKING,
+				Severity.BLOCKING,
 				_(
 					"{label}: the {0} annual plan is not published yet; a project is added to it while it is"
 					" drawn up, and supplemented only after (Art 13)."
@@ -49,14 +45,16 @@ def check_request(c: Candidate, published_plan: str | None, requested_amount: fl
 			)
 		)
 	if not requested_amount or requested_amount <= 0:
-		findings.append(Finding(None, BLOCKING, _("{label} must be greater than 0."), "requested_amount"))
+		findings.append(
+			Finding(None, Severity.BLOCKING, _("{label} must be greater than 0."), "requested_amount")
+		)
 	return [*findings, *check_other_plan(c), *check_technical_review(c), *check_not_classified(c)]
 
 
 def status(required: Collection[str], rows: list[C.DepartmentDecision]) -> str:
 	if C.refusals(rows):
-		return REFUSED
-	return AGREED if C.is_complete(required, rows) else CONSULTING
+		return SupplementStatus.REFUSED
+	return SupplementStatus.AGREED if C.is_complete(required, rows) else SupplementStatus.CONSULTING
 
 
 def check_consented(required: Collection[str], rows: list[C.DepartmentDecision]) -> list[Finding]:
@@ -66,7 +64,7 @@ def check_consented(required: Collection[str], rows: list[C.DepartmentDecision])
 	return [
 		Finding(
 			13,
-			BLOCKING,
+			Severity.BLOCKING,
 			_("{label}: {0} must still agree before the project joins the year's plan (Art 13)."),
 			"consultations",
 			("、".join(missing),),

@@ -11,15 +11,16 @@ govit.countersign.add_button = function (frm) {
 };
 
 govit.countersign.dialog = function (frm) {
+	const V = frappe.boot.govit.vocabulary;
 	const dialog = new frappe.ui.Dialog({
 		title: __("Countersign"),
 		fields: [
-			{ fieldname: "decision", fieldtype: "Select", label: __("Decision"), options: ["同意", "不同意"], reqd: 1 },
+			{ fieldname: "decision", fieldtype: "Select", label: __("Decision"), options: [V.Decision.AGREE, V.Decision.DISAGREE], reqd: 1 },
 			{
 				fieldname: "opinion",
 				fieldtype: "Small Text",
 				label: __("Opinion"),
-				mandatory_depends_on: 'eval:doc.decision == "不同意"',
+				mandatory_depends_on: `eval:doc.decision == ${JSON.stringify(V.Decision.DISAGREE)}`,
 			},
 		],
 		primary_action_label: __("Record Decision"),

@@ -2,13 +2,13 @@
 // an Expert Review in their to-do list and the declaration shared read-only.
 frappe.ui.form.on("Project Declaration", {
 	refresh(frm) {
-		if (frm.doc.workflow_state !== "评审中") {
+		if (frm.doc.workflow_state !== frappe.boot.govit.vocabulary.DeclarationState.UNDER_REVIEW) {
 			return;
 		}
 		frm.add_custom_button(__("Expert Reviews"), () =>
 			frappe.set_route("List", "Expert Review", { project_declaration: frm.doc.name })
 		);
-		if (!frm.doc.review_result && frappe.user.has_role("GovIT Office")) {
+		if (!frm.doc.review_result && frappe.user.has_role(frappe.boot.govit.roles.OFFICE)) {
 			frm.add_custom_button(__("Assign Experts"), () => assign_experts(frm));
 		}
 	},

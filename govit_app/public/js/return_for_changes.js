@@ -4,7 +4,8 @@
 frappe.provide("govit");
 
 govit.ask_return_reason = function (frm, label) {
-	if (frm.selected_workflow_action !== "退回修改") {
+	const V = frappe.boot.govit.vocabulary;
+	if (![V.DeclarationAction.RETURN, V.PlanAction.RETURN].includes(frm.selected_workflow_action)) {
 		return;
 	}
 	frappe.dom.unfreeze();

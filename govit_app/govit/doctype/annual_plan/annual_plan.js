@@ -2,11 +2,12 @@
 // a reason for every return, the budget finding on top (Art 4, 10, 11).
 frappe.ui.form.on("Annual Plan", {
 	refresh(frm) {
+		const V = frappe.boot.govit.vocabulary;
 		show_findings(frm);
-		if (!frm.is_new() && frm.doc.workflow_state === "编制中" && frappe.user.has_role("GovIT Office")) {
+		if (!frm.is_new() && frm.doc.workflow_state === V.PlanState.DRAFTING && frappe.user.has_role(frappe.boot.govit.roles.OFFICE)) {
 			frm.add_custom_button(__("Pull Passed Declarations"), () => pull_declarations(frm));
 		}
-		if (frm.doc.workflow_state === "会签中") {
+		if (frm.doc.workflow_state === V.PlanState.COUNTERSIGNING) {
 			govit.countersign.add_button(frm);
 		}
 	},
@@ -34,7 +35,7 @@ function show_findings(frm) {
 	if (findings.length) {
 		frm.dashboard.set_headline_alert(findings.map((f) => frappe.utils.escape_html(f.message)).join("<br>"), "orange");
 	}
-	if (frm.doc.return_opinion && frm.doc.workflow_state === "编制中") {
+	if (frm.doc.return_opinion && frm.doc.workflow_state === frappe.boot.govit.vocabulary.PlanState.DRAFTING) {
 		frm.dashboard.add_comment(__("Returned with opinion: {0}", [frappe.utils.escape_html(frm.doc.return_opinion)]), "red", true);
 	}
 }

@@ -1,7 +1,7 @@
 // 专家评审意见: the total follows the five scores as the expert types them (Art 10).
 frappe.ui.form.on("Expert Review", {
 	conclusion(frm) {
-		if (frm.doc.conclusion === "不同意") {
+		if (frm.doc.conclusion === frappe.boot.govit.vocabulary.ExpertConclusion.DISAGREE) {
 			frm.set_value("recommended_amount", null);
 		}
 	},

@@ -25,7 +25,7 @@ frappe.ui.form.on("Project Declaration", {
 	},
 
 	project_category(frm) {
-		if (frm.doc.project_category === "公共安全视频图像") {
+		if (frm.doc.project_category === frappe.boot.govit.vocabulary.ProjectCategory.PUBLIC_SECURITY_VIDEO) {
 			frm.set_value("is_video_surveillance", 1);
 		}
 	},
@@ -47,10 +47,11 @@ function show_findings(frm) {
 	if (!findings.length) {
 		return;
 	}
-	const blocking = findings.filter((f) => f.severity === "阻断");
+	const BLOCKING = frappe.boot.govit.vocabulary.Severity.BLOCKING;
+	const blocking = findings.filter((f) => f.severity === BLOCKING);
 	const items = findings
 		.map((f) => {
-			const colour = f.severity === "阻断" ? "red" : "orange";
+			const colour = f.severity === BLOCKING ? "red" : "orange";
 			return `<li><span class="indicator-pill ${colour}">${__(f.severity)}</span> ${frappe.utils.escape_html(f.message)}</li>`;
 		})
 		.join("");
