@@ -33,6 +33,9 @@ has_permission = {doctype: "govit_app.permissions.hooks.has_permission" for doct
 permission_query_conditions["Expert Review"] = "govit_app.permissions.expert_review.query_conditions"
 has_permission["Expert Review"] = "govit_app.permissions.expert_review.has_permission"
 
+# The desk's JS reads the state, stage and option names from here (frappe.boot.govit).
+boot_session = "govit_app.boot.boot_session"
+
 # Form scripts shared between DocTypes: the reason asked for every 退回修改, the Office's
 # 分配评审专家 button (Art 10) and the 会签 / 会商 button of each department (Art 4, 13).
 doctype_js = {
@@ -53,7 +56,7 @@ doc_events = {
 # Printing (DESIGN §4): amounts in capitals in print formats; GovIT print formats' PDFs by
 # our WeasyPrint renderer with local CJK fonts, every other format by Frappe.
 jinja = {
-	"methods": ["govit_app.rules.amounts.amount_in_capitals"],
+	"methods": ["govit_app.rules.amounts.amount_in_capitals", "govit_app.boot.govit_vocabulary"],
 	"filters": ["govit_app.rules.amounts.amount_in_capitals", "govit_app.utils.print_text.plain_text"],
 }
 override_whitelisted_methods = {

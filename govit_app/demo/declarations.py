@@ -14,6 +14,9 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, getdate
 
 from govit_app.demo.foundation import email
+from govit_app.rules.review import PanelResult
+from govit_app.vocabulary import ProjectStage
+from govit_app.workflow.stages import set_project_stage
 
 PLAN_YEAR = 2027
 ROUND_NOTE = "市政府办公室《关于做好2027年度市级政务信息化项目申报工作的通知》：申报时间为2026年第三季度；因部分单位补报，申报截止日期延长。"
@@ -187,7 +190,11 @@ def ensure_health_platform() -> str:
 			"contract_amount": 356.8,
 		}
 	).insert(ignore_permissions=True)
-	project.db_set({"stage": "运维中", "latest_grade": "良好"})
+	# Recorded by the Office as running since an earlier plan (its evaluation comes with Art 23's issue).
+	set_project_stage([project.name], ProjectStage.OPERATING)
+	project.reload()
+	project.latest_grade = "良好"
+	project.save(ignore_permissions=True)
 	return project.name
 
 
@@ -238,7 +245,7 @@ def take_step(name: str, login: str, action: str, demo: DemoDeclaration) -> None
 	if action == "退回修改" and demo.returned_with:
 		doc.add_comment("Comment", demo.returned_with)
 	if demo.review and action in ("评审通过", "评审不通过"):
-		doc.db_set(demo.review)  # the review panel's conclusion (Expert Review, Art 10)
+		doc.record_panel_result(PanelResult(**demo.review))  # the panel's conclusion (Art 10)
 	apply_workflow(doc.as_dict(), action)
 
 

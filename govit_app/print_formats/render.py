@@ -9,6 +9,7 @@ from frappe import _
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from govit_app.errors import throw
 from govit_app.print_formats.fetcher import LocalFetcher
 from govit_app.print_formats.fonts import cache_dir, print_faces
 
@@ -30,7 +31,7 @@ def render_pdf(html: str, stylesheets: Sequence[str] = (), base_url: str | None 
 	"""
 	faces = print_faces()
 	if not faces:
-		frappe.throw(
+		throw(
 			_(
 				"No Chinese font is installed on the server, so the PDF would lose its Chinese text. Install the Debian package fonts-noto-cjk."
 			),

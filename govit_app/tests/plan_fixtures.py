@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from govit_app import roles as R
 from govit_app.tests.utils import ApiClient, ensure_unit, ensure_user, error_text
 from govit_app.utils.settings import get_settings
+from govit_app.vocabulary import DepartmentFunction
 
 PDF = b"%PDF-1.4\n% govit test material\n"
 DECLARATION = "Project Declaration"
@@ -35,7 +36,7 @@ class Actors:
 	"""Every department of Art 4 and 13 as a Gov Unit, one user per role, and two units."""
 
 	def __init__(self):
-		for function in R.DEPARTMENT_FUNCTIONS:
+		for function in DepartmentFunction:
 			department(function)
 		self.health = ensure_unit("_Test 卫健委")
 		self.police_unit = ensure_unit("_Test 交通运输局")

@@ -7,6 +7,7 @@ a file re-attached by editing its File record.
 import frappe
 from frappe import _
 
+from govit_app.errors import NotYourStepError, throw
 from govit_app.permissions.policy import is_classified
 from govit_app.rules.attachments import check_attachment
 from govit_app.utils.findings import throw_if_blocking
@@ -23,13 +24,14 @@ def validate_file(file, method=None) -> None:
 		return
 	target = _target(file)
 	if target and meta.has_field("secrecy_level") and is_classified(target.secrecy_level):
-		frappe.throw(
+		throw(
 			_(
 				"{0} {1} is classified ({2}): classified material is never uploaded to this system; hand it"
 				" over through the secrecy channel (Art 25)."
 			).format(_(file.attached_to_doctype), target.name, target.secrecy_level),
-			frappe.PermissionError,
+			exc=NotYourStepError,
 			title=_("Classified project"),
+			article=25,
 		)
 	# Frappe's upload_file does not enforce write permission on the document it attaches to.
 	if (
@@ -37,9 +39,9 @@ def validate_file(file, method=None) -> None:
 		and not file.flags.ignore_permissions
 		and not frappe.has_permission(file.attached_to_doctype, "write", target.name)
 	):
-		frappe.throw(
+		throw(
 			_("You may not attach files to {0} {1}.").format(_(file.attached_to_doctype), target.name),
-			frappe.PermissionError,
+			exc=NotYourStepError,
 		)
 	throw_if_blocking(
 		check_attachment(file.file_name, file.file_size, get_settings()),

@@ -41,11 +41,3 @@ def add_working_days(start: date | str, days: int, warn: bool = True) -> date:
 				indicator="orange",
 			)
 	return due
-
-
-@frappe.whitelist()
-def working_day_info(day: str) -> dict:
-	"""For the desk: whether a day is a working day and whether its year's notice is known."""
-	calendar = get_calendar()
-	d = getdate(day)
-	return {"is_working_day": calendar.is_working_day(d), "has_notice": calendar.has_notice(d.year)}

@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 
+from govit_app.errors import throw
 from govit_app.rules.findings import Finding, blocking
 
 
@@ -15,13 +16,19 @@ def render(finding: Finding, doctype: str) -> str:
 
 
 def throw_if_blocking(findings: list[Finding], doctype: str, title: str | None = None) -> None:
-	"""One error listing every blocking finding, so the user fixes them in one go."""
-	messages = [render(f, doctype) for f in blocking(findings)]
-	if not messages:
+	"""One RegulationError listing every blocking finding (and carrying their articles), so the
+	user fixes them in one go."""
+	refusals = blocking(findings)
+	if not refusals:
 		return
-	if len(messages) == 1:
-		frappe.throw(messages[0], title=title or _("Not allowed by the regulation"))
-	frappe.throw(
-		"<ul>" + "".join(f"<li>{frappe.utils.escape_html(m)}</li>" for m in messages) + "</ul>",
+	messages = [render(f, doctype) for f in refusals]
+	message = (
+		messages[0]
+		if len(messages) == 1
+		else "<ul>" + "".join(f"<li>{frappe.utils.escape_html(m)}</li>" for m in messages) + "</ul>"
+	)
+	throw(
+		message,
+		articles=tuple(dict.fromkeys(f.article for f in refusals if f.article)),
 		title=title or _("Not allowed by the regulation"),
 	)

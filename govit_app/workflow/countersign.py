@@ -14,8 +14,10 @@ from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from govit_app import roles as R
+from govit_app.errors import DuplicateRecordError, NotYourStepError, throw
 from govit_app.rules import countersign as C
 from govit_app.rules import text
+from govit_app.vocabulary import Decision
 from govit_app.workflow.actors import users_with_role
 
 
@@ -27,11 +29,12 @@ class Countersign:
 	decided_by: str
 	decided_on: str
 	article: str  # msgid, translated where it is shown
+	number: int
 
 
 SPECS = {
-	"Annual Plan": Countersign("countersigns", "signed_by", "signed_on", text._("Art 4")),
-	"Supplementary Request": Countersign("consultations", "decided_by", "decided_on", text._("Art 13")),
+	"Annual Plan": Countersign("countersigns", "signed_by", "signed_on", text._("Art 4"), 4),
+	"Supplementary Request": Countersign("consultations", "decided_by", "decided_on", text._("Art 13"), 13),
 }
 
 
@@ -47,10 +50,11 @@ def department_units(functions: tuple[str, ...] | list[str]) -> dict[str, str]:
 	)
 	missing = [function for function in functions if function not in units]
 	if missing:
-		frappe.throw(
+		throw(
 			_("No unit acts as {0}: set the Department Function of that Gov Unit first.").format(
 				"、".join(frappe.bold(m) for m in missing)
 			),
+			article=4,
 			title=_("Department missing"),
 		)
 	return units
@@ -59,7 +63,7 @@ def department_units(functions: tuple[str, ...] | list[str]) -> dict[str, str]:
 def fresh_rows(functions: tuple[str, ...]) -> list[dict]:
 	"""One undecided row per department, in the order of the settings."""
 	units = department_units(functions)
-	return [{"department": units[function], "decision": C.PENDING} for function in functions]
+	return [{"department": units[function], "decision": Decision.PENDING} for function in functions]
 
 
 def decisions(doc: Document) -> list[C.DepartmentDecision]:
@@ -67,7 +71,9 @@ def decisions(doc: Document) -> list[C.DepartmentDecision]:
 	rows = doc.get(SPECS[doc.doctype].table) or []
 	functions = unit_functions([row.department for row in rows])
 	return [
-		C.DepartmentDecision(functions.get(row.department, ""), row.decision or C.PENDING, row.opinion or "")
+		C.DepartmentDecision(
+			functions.get(row.department, ""), row.decision or Decision.PENDING, row.opinion or ""
+		)
 		for row in rows
 	]
 
@@ -87,7 +93,7 @@ def unit_functions(units: list[str]) -> dict[str, str]:
 
 def users_deciding(doc: Document) -> list[str]:
 	"""Users of the departments whose decision is still pending: they are told to decide."""
-	pending = {row.department_function for row in decisions(doc) if row.decision == C.PENDING}
+	pending = {row.department_function for row in decisions(doc) if row.decision == Decision.PENDING}
 	roles = [role for role, function in R.DEPARTMENT_FUNCTION_BY_ROLE.items() if function in pending]
 	return sorted({user for role in roles for user in users_with_role(role)})
 
@@ -95,7 +101,9 @@ def users_deciding(doc: Document) -> list[str]:
 def may_decide_now(doc: Document) -> bool:
 	"""Whether the session user's department still has to decide (the form shows the button)."""
 	functions = C.functions_of_roles(frappe.get_roles())
-	return any(row.department_function in functions and row.decision == C.PENDING for row in decisions(doc))
+	return any(
+		row.department_function in functions and row.decision == Decision.PENDING for row in decisions(doc)
+	)
 
 
 @frappe.whitelist()
@@ -105,7 +113,7 @@ def record_decision(
 	"""The session user records the decision of their own department on `doctype` `name`."""
 	spec = SPECS.get(doctype)
 	if not spec:
-		frappe.throw(_("{0} is not countersigned.").format(doctype))
+		throw(_("{0} is not countersigned.").format(doctype))
 	doc = frappe.get_doc(doctype, name)
 	doc.check_permission("read")
 	doc.assert_open_for_decisions()
@@ -115,10 +123,11 @@ def record_decision(
 	row.opinion = (opinion or "").strip()
 	row.set(spec.decided_by, frappe.session.user)
 	row.set(spec.decided_on, now_datetime())
-	doc.flags.decided_row = row.name
 	# The department is not the state's editing role: this save is the decision and nothing else.
+	doc.flags.process_step = True
 	doc.flags.ignore_permissions = True
 	doc.save()
+	doc.run_method("after_decision", decision)
 	return doc.as_dict()
 
 
@@ -128,11 +137,12 @@ def own_row(doc: Document, spec: Countersign, department: str | None):
 	rows = doc.get(spec.table) or []
 	functions = unit_functions([row.department for row in rows] + ([department] if department else []))
 	if department and not C.may_decide(roles, functions.get(department)):
-		frappe.throw(
+		throw(
 			_("You do not act for {0}: each department records its own decision ({1}).").format(
 				frappe.bold(department), _(spec.article)
 			),
-			frappe.PermissionError,
+			article=spec.number,
+			exc=NotYourStepError,
 			title=_("Wrong department"),
 		)
 	mine = [
@@ -142,20 +152,23 @@ def own_row(doc: Document, spec: Countersign, department: str | None):
 		and row.department == (department or row.department)
 	]
 	if not mine:
-		frappe.throw(
+		throw(
 			_("Your department is not among the departments that decide on this document: {0} ({1}).").format(
 				"、".join(row.department for row in rows), _(spec.article)
 			),
-			frappe.PermissionError,
+			article=spec.number,
+			exc=NotYourStepError,
 			title=_("Wrong department"),
 		)
-	pending = [row for row in mine if row.decision == C.PENDING]
+	pending = [row for row in mine if row.decision == Decision.PENDING]
 	if not pending:
 		row = mine[0]
-		frappe.throw(
+		throw(
 			_("{0} already recorded {1} on {2}.").format(
 				frappe.bold(row.department), frappe.bold(row.decision), row.get(spec.decided_on)
 			),
+			article=spec.number,
+			exc=DuplicateRecordError,
 			title=_("Already decided"),
 		)
 	return pending[0]
@@ -163,38 +176,10 @@ def own_row(doc: Document, spec: Countersign, department: str | None):
 
 def validate_decision(decision: str, opinion: str | None, spec: Countersign) -> None:
 	if decision not in C.DECISIONS:
-		frappe.throw(_("The decision is {0} or {1}.").format(C.AGREE, C.DISAGREE))
-	if decision == C.DISAGREE and not (opinion or "").strip():
-		frappe.throw(
+		throw(_("The decision is {0} or {1}.").format(Decision.AGREE, Decision.DISAGREE), article=spec.number)
+	if decision == Decision.DISAGREE and not (opinion or "").strip():
+		throw(
 			_("A department that does not agree gives its opinion ({0}).").format(_(spec.article)),
+			article=spec.number,
 			title=_("Opinion required"),
 		)
-
-
-def check_rows_unchanged(doc: Document) -> None:
-	"""Rows change only through `record_decision` (one row at a time) or by the controller after this check."""
-	if doc.is_new():
-		return
-	spec = SPECS[doc.doctype]
-	before = doc.get_doc_before_save()
-	old = {row.name: _row_values(row, spec) for row in (before.get(spec.table) if before else [])}
-	new = {row.name: _row_values(row, spec) for row in doc.get(spec.table) or []}
-	changed = {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
-	if changed - {doc.flags.decided_row}:
-		frappe.throw(
-			_("Each department records its own decision with the Countersign button ({0}).").format(
-				_(spec.article)
-			),
-			frappe.PermissionError,
-			title=_("Wrong department"),
-		)
-
-
-def _row_values(row, spec: Countersign) -> tuple:
-	return (
-		row.department,
-		row.decision,
-		row.opinion or "",
-		row.get(spec.decided_by),
-		str(row.get(spec.decided_on) or ""),
-	)

@@ -3,110 +3,82 @@ the departments of Art 4, deliberated and published by the Leading Group.
 
 The rules are in `govit_app.rules.plan` and `govit_app.rules.countersign`; this controller
 reads the facts, keeps the derived fields and lets the workflow move only as they allow.
+A department that does not agree returns the plan through the workflow's 退回修改; an
+in-year supplementary project joins the published plan through `add_supplementary_item`.
 """
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
+from frappe.model.workflow import apply_workflow
 from frappe.utils import today
 
 from govit_app import roles as R
-from govit_app.govit.doctype.annual_plan.candidates import candidates, declarations
+from govit_app.errors import throw
+from govit_app.govit.doctype.annual_plan.candidates import candidates, declarations, plan_item_values
 from govit_app.govit.doctype.annual_plan.publication import enter_plan
 from govit_app.rules import countersign as C
 from govit_app.rules import plan as P
-from govit_app.rules.declaration import needs_approval
 from govit_app.utils.findings import render, throw_if_blocking
 from govit_app.utils.settings import get_settings
+from govit_app.vocabulary import Decision, PlanAction, Priority
+from govit_app.vocabulary import PlanState as S
 from govit_app.workflow import countersign
 from govit_app.workflow.actors import users_with_role
-from govit_app.workflow.guards import (
-	TracksTransition,
-	changed_fields,
-	check_self_approval,
-	check_state_editor,
-)
-
-# Fields the process fills in; the plan's content is frozen outside 编制中.
-PROCESS_FIELDS = {
-	"workflow_state",
-	"title",
-	"total_amount",
-	"findings",
-	"countersigns",
-	"all_countersigned",
-	"return_opinion",
-	"published_on",
-	"pending_with",
-}
-# What is recorded while the Leading Group deliberates (Art 11): its minutes, the issuing number.
-DELIBERATION_FIELDS = {"leading_group_meeting", "document_no"}
+from govit_app.workflow.document import WorkflowDocument
 
 
-class AnnualPlan(TracksTransition, Document):
-	initial_state = P.DRAFTING
+class AnnualPlan(WorkflowDocument):
+	initial_state = S.DRAFTING
+	process_fields = frozenset(
+		{"countersigns", "all_countersigned", "has_refusal", "return_opinion", "published_on", "pending_with"}
+	)
+	# What is recorded while the Leading Group deliberates (Art 11): its minutes, the issuing number.
+	recorded_in_state = {S.DELIBERATION: frozenset({"leading_group_meeting", "document_no"})}
+	# One plan a year: its name (JH-{plan_year}) is the database key.
+	frozen_article = 11
 
 	def onload(self):
 		self.set_onload("may_countersign", countersign.may_decide_now(self))
 
-	def validate(self):
-		self.set_transition()
-		check_state_editor(self)
-		check_self_approval(self)
-		countersign.check_rows_unchanged(self)
-		self.validate_frozen_content()
-		self.validate_unique_year()
+	def validate_document(self):
 		self.title = f"{self.plan_year}年度政务信息化项目建设计划"  # the document's official title
-		if self.from_state == P.DRAFTING and self.docstatus == 0:
+		if self.from_state == S.DRAFTING and self.docstatus == 0:
 			self.set_items_from_declarations()
 		self.set_total_and_findings()
-		self.set_all_countersigned()
+		self.set_countersign_state()
 		self.validate_transition()
-		self.record_transition()
+
+	def validate_after_submit(self):
+		if not self.flags.process_step:
+			throw(
+				_("The published plan changes only through a Supplementary Request (Art 13)."),
+				article=13,
+				exc=frappe.PermissionError,
+			)
+		self.set_total_and_findings()
 
 	def on_update(self):
-		refused = C.refusal_summary(countersign.decisions(self)) if self.flags.decided_row else ""
-		if refused:
-			self.return_for_changes(refused)
-		elif self.from_state != self.to_state and self.to_state == P.DRAFTING:
+		if self.is_transition and self.to_state == S.DRAFTING:
 			self.run_method("on_return")
 
 	def on_submit(self):
 		enter_plan(self.items)
 
 	def assert_open_for_decisions(self):
-		if self.workflow_state != P.COUNTERSIGNING:
-			frappe.throw(
+		if self.workflow_state != S.COUNTERSIGNING:
+			throw(
 				_("The plan is {0}: departments countersign it while it is {1} (Art 4).").format(
-					frappe.bold(_(self.workflow_state)), _(P.COUNTERSIGNING)
+					frappe.bold(_(self.workflow_state)), _(S.COUNTERSIGNING)
 				),
+				article=4,
 				title=_("Not countersigning"),
 			)
 
-	def validate_frozen_content(self):
-		if self.from_state == P.DRAFTING or self.is_new():
-			return
-		allowed = PROCESS_FIELDS | (DELIBERATION_FIELDS if self.from_state == P.DELIBERATION else set())
-		changed = changed_fields(self, allowed)
-		if changed:
-			frappe.throw(
-				_("The plan is {0}: {1} can no longer be changed; it is changed while {2}.").format(
-					frappe.bold(_(self.from_state)), "、".join(changed), _(P.DRAFTING)
-				),
-				title=_("Plan frozen"),
-			)
-
-	def validate_unique_year(self):
-		existing = frappe.db.get_value(self.doctype, {"plan_year": self.plan_year, "name": ("!=", self.name)})
-		if existing:
-			frappe.throw(
-				_(
-					"There is already an annual plan for {0}: {1}. A year has one plan; an in-year addition is"
-					" a Supplementary Request (Art 13)."
-				).format(self.plan_year, frappe.bold(existing)),
-				frappe.DuplicateEntryError,
-				title=_("Plan exists"),
-			)
+	def after_decision(self, decision: str) -> None:
+		"""A department that does not agree returns the plan to the Office (Art 4), as a workflow step."""
+		if decision == Decision.DISAGREE:
+			self.flags.ignore_permissions = True  # the department reads the plan; the step is its to take
+			apply_workflow(self, PlanAction.RETURN)
 
 	def set_items_from_declarations(self):
 		"""Rows are declarations that passed the review; what the row shows comes from them."""
@@ -118,19 +90,7 @@ class AnnualPlan(TracksTransition, Document):
 		)
 		settings = get_settings()
 		for item in self.items:
-			row = rows[item.project_declaration]
-			item.update(
-				{
-					"project_name": row.project_name,
-					"unit": row.unit,
-					"it_project": row.it_project,
-					"project_nature": row.project_nature,
-					"recommended_amount": row.recommended_amount,
-					"needs_approval": needs_approval(row.project_nature, item.approved_amount, settings),
-					"is_supplementary": 0,
-					"supplementary_request": None,
-				}
-			)
+			item.update(plan_item_values(rows[item.project_declaration], item.approved_amount, settings))
 
 	def set_total_and_findings(self):
 		self.total_amount = round(sum(item.approved_amount or 0 for item in self.items), 2)
@@ -145,12 +105,14 @@ class AnnualPlan(TracksTransition, Document):
 		for row in self.findings:
 			frappe.msgprint(row.message, title=_("Plan above budget"), indicator="orange")
 
-	def set_all_countersigned(self):
-		"""The workflow's condition onward from 会签中 (`doc.all_countersigned`), kept by the controller."""
+	def set_countersign_state(self):
+		"""The workflow's conditions from 会签中: `doc.all_countersigned` onward, `doc.has_refusal` back."""
+		rows = countersign.decisions(self)
 		self.flags.missing_countersigns = C.missing_departments(
-			get_settings().plan_countersign_departments, countersign.decisions(self)
+			get_settings().plan_countersign_departments, rows
 		)
 		self.all_countersigned = int(bool(self.countersigns) and not self.flags.missing_countersigns)
+		self.has_refusal = int(bool(C.refusals(rows)))
 
 	def validate_transition(self):
 		findings = P.check_transition(
@@ -167,23 +129,22 @@ class AnnualPlan(TracksTransition, Document):
 		)
 
 	def record_transition(self):
-		"""Countersign rows for a new round, the publication date, and who acts next (they are told)."""
-		if self.from_state == self.to_state and not self.flags.decided_row:
-			return
-		if self.to_state == P.COUNTERSIGNING and self.from_state == P.DRAFTING:
+		"""Countersign rows for a new round, the refusals kept as the return opinion, the publication date."""
+		if self.from_state == S.DRAFTING and self.to_state == S.COUNTERSIGNING:
 			self.set("countersigns", countersign.fresh_rows(get_settings().plan_countersign_departments))
-			self.all_countersigned = 0
+			self.all_countersigned = self.has_refusal = 0
 			self.return_opinion = None
-		if self.to_state == P.PUBLISHED:
+		if self.from_state == S.COUNTERSIGNING and self.to_state == S.DRAFTING:
+			self.return_opinion = C.refusal_summary(countersign.decisions(self))
+		if self.to_state == S.PUBLISHED:
 			self.published_on = today()
-		self.set("pending_with", [{"user": user} for user in self.next_actors()])
 
 	def next_actors(self) -> list[str]:
-		if self.to_state == P.COUNTERSIGNING and not self.all_countersigned:
+		if self.to_state == S.COUNTERSIGNING and not self.all_countersigned and not self.has_refusal:
 			return countersign.users_deciding(self)
-		if self.to_state == P.DELIBERATION:
+		if self.to_state == S.DELIBERATION:
 			return users_with_role(R.LEADING_GROUP)
-		if self.to_state == P.PUBLISHED:
+		if self.to_state == S.PUBLISHED:
 			return self.users_told_of_publication()
 		# 编制中, or 会签中 with every department agreed: the Office takes the next step.
 		return users_with_role(R.OFFICE)
@@ -196,16 +157,45 @@ class AnnualPlan(TracksTransition, Document):
 			users.update(users_with_role(R.NDRC))
 		return sorted(users)
 
-	def return_for_changes(self, opinion: str):
-		"""A department did not agree: the plan goes back to the Office with its opinion (Art 4)."""
-		self.flags.states = (P.COUNTERSIGNING, P.DRAFTING)
-		self.set("pending_with", [{"user": user} for user in self.next_actors()])
-		self.update_child_table("pending_with")
-		self.db_set(
-			{"workflow_state": P.DRAFTING, "return_opinion": opinion, "all_countersigned": 0}, notify=True
+	def add_supplementary_item(self, request) -> None:
+		"""Art 13 ¶2: the consulted departments agreed, so the project joins this published plan.
+
+		The plan's invariants hold: one row per declaration, the total and the budget finding
+		follow, and the change is the plan's own (Version, modified_by, timeline).
+		"""
+		if self.docstatus != 1:
+			throw(
+				_("{0} is not published: a supplementary project joins a published plan (Art 13).").format(
+					self.name
+				),
+				article=13,
+			)
+		if any(item.project_declaration == request.project_declaration for item in self.items):
+			throw(
+				_("{0} is already in the annual plan {1}.").format(request.project_declaration, self.name),
+				article=13,
+			)
+		row = declarations(names=[request.project_declaration])[request.project_declaration]
+		item = self.append(
+			"items",
+			{
+				"project_declaration": request.project_declaration,
+				"priority": Priority.HIGH,
+				**plan_item_values(row, request.requested_amount, get_settings(), request.name),
+			},
 		)
-		self.add_comment("Workflow", _(P.DRAFTING))
-		self.run_method("on_return")
+		self.flags.process_step = True
+		self.flags.ignore_permissions = True
+		# Frappe freezes a submitted document's fields; this step is the plan's own supplement.
+		self.flags.ignore_validate_update_after_submit = True
+		self.save()
+		self.add_comment(
+			"Info",
+			_("Supplementary item {0} ({1}) added after the consultation {2} (Art 13).").format(
+				row.project_name, request.project_declaration, request.name
+			),
+		)
+		enter_plan([item])
 
 
 @frappe.whitelist()
@@ -216,9 +206,10 @@ def pull_declarations(name: str) -> dict:
 	"""
 	plan = frappe.get_doc("Annual Plan", name)
 	plan.check_permission("write")
-	if plan.workflow_state != P.DRAFTING:
-		frappe.throw(
-			_("Declarations are pulled in while the plan is {0}.").format(_(P.DRAFTING)),
+	if plan.workflow_state != S.DRAFTING:
+		throw(
+			_("Declarations are pulled in while the plan is {0}.").format(_(S.DRAFTING)),
+			article=10,
 			title=_("Plan frozen"),
 		)
 	rows = declarations(plan_year=plan.plan_year)
@@ -236,7 +227,7 @@ def pull_declarations(name: str) -> dict:
 			{
 				"project_declaration": candidate.declaration,
 				"approved_amount": candidate.recommended_amount,
-				"priority": "中",
+				"priority": Priority.MEDIUM,
 			},
 		)
 		added.append(candidate.declaration)

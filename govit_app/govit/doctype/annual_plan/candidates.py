@@ -1,9 +1,13 @@
-"""The declarations an annual plan may take, read in a constant number of queries (Art 10, 18)."""
+"""The declarations an annual plan may take, read in a constant number of queries (Art 10, 18),
+and the plan row each one makes."""
 
 import frappe
 
 from govit_app.permissions.policy import is_classified
-from govit_app.rules.plan import REVIEW_PASSED, Candidate, is_video_project
+from govit_app.rules.declaration import needs_approval
+from govit_app.rules.plan import Candidate, is_video_project
+from govit_app.rules.settings import GovITSettings
+from govit_app.vocabulary import DeclarationState
 
 DECLARATION_FIELDS = (
 	"name",
@@ -27,7 +31,7 @@ def declarations(names: list[str] | None = None, plan_year: int | None = None) -
 			return {}
 		filters = {"name": ("in", names)}
 	else:
-		filters = {"plan_year": plan_year, "workflow_state": REVIEW_PASSED, "docstatus": 1}
+		filters = {"plan_year": plan_year, "workflow_state": DeclarationState.PASSED, "docstatus": 1}
 	rows = frappe.get_all(
 		"Project Declaration",
 		filters=filters,
@@ -76,4 +80,24 @@ def candidates(rows: dict[str, dict], plan: str) -> dict[str, Candidate]:
 			is_classified=is_classified(row.secrecy_level),
 		)
 		for name, row in rows.items()
+	}
+
+
+def plan_item_values(
+	row: dict,
+	approved_amount: float | None,
+	settings: GovITSettings,
+	supplementary_request: str | None = None,
+) -> dict:
+	"""An Annual Plan Item as the declaration `row` makes it (the plan and a supplement alike)."""
+	return {
+		"project_name": row.project_name,
+		"unit": row.unit,
+		"it_project": row.it_project,
+		"project_nature": row.project_nature,
+		"recommended_amount": row.recommended_amount,
+		"approved_amount": approved_amount,
+		"needs_approval": needs_approval(row.project_nature, approved_amount, settings),
+		"is_supplementary": int(bool(supplementary_request)),
+		"supplementary_request": supplementary_request,
 	}

@@ -215,7 +215,7 @@ class TestCountersignAndPublication(PlanTestCase):
 			self.assertFalse(frappe.db.get_value(DT, plan, "all_countersigned"))
 		self.act(a.office2, plan, "提交审议", expect=417)
 		self.decide(a.finance, plan, opinion="预算可以保障。")
-		self.decide(a.finance, plan, expect=417)
+		self.decide(a.finance, plan, expect=409)
 		signed = frappe.get_doc(DT, plan).countersigns[-1]
 		self.assertEqual(
 			(signed.decision, signed.signed_by, signed.opinion), ("同意", a.finance, "预算可以保障。")
@@ -327,9 +327,9 @@ class TestCountersignRefusal(PlanTestCase):
 class TestPublicationQueries(FrappeTestCase):
 	"""Publishing moves N declarations and N projects in the same number of queries as one."""
 
-	def projects(self, count: int) -> list:
+	def projects(self, count: int, first: int = 0) -> list:
 		names = []
-		for i in range(count):
+		for i in range(first, first + count):
 			name = (
 				frappe.db.get_value("IT Project", {"project_name": f"_Test 计量项目{i}"})
 				or insert_committed(
@@ -364,7 +364,8 @@ class TestPublicationQueries(FrappeTestCase):
 
 	def test_publishing_twenty_items_takes_the_queries_of_one(self):
 		Actors()
-		one, twenty = self.projects(1), self.projects(20)
+		self.queries(self.projects(1, first=200))  # Frappe caches table metadata on first use
+		one, twenty = self.projects(1, first=100), self.projects(20)
 		self.assertEqual(self.queries(twenty), self.queries(one))
 		stages = dict(
 			frappe.get_all(

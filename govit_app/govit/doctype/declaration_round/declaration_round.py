@@ -7,6 +7,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from govit_app.errors import throw
 from govit_app.rules.settings import parse_month_day
 from govit_app.utils.settings import get_settings
 
@@ -20,7 +21,7 @@ class DeclarationRound(Document):
 
 	def validate_plan_year(self):
 		if not 2000 <= (self.plan_year or 0) <= 2100:
-			frappe.throw(_("{0} must be a year such as 2027.").format(_("Plan Year")))
+			throw(_("{0} must be a year such as 2027.").format(_("Plan Year")))
 
 	def set_default_window(self):
 		"""Art 8: the third quarter of the year before the plan year, as GovIT Settings says."""
@@ -30,7 +31,7 @@ class DeclarationRound(Document):
 
 	def validate_window(self):
 		if getdate(self.close_date) < getdate(self.open_date):
-			frappe.throw(
+			throw(
 				_("{0} must not be before {1}.").format(_("Window Closes"), _("Window Opens")),
 				title=_("Invalid window"),
 			)

@@ -10,22 +10,34 @@ result. The rules are in `govit_app.rules.review`.
 import frappe
 from frappe import _
 from frappe.desk.form import assign_to
-from frappe.model.document import Document
 from frappe.utils import today
 
 from govit_app import roles as R
+from govit_app.errors import NotYourStepError, throw
 from govit_app.govit.doctype.expert_review.panel import update_panel
 from govit_app.permissions.policy import is_classified
 from govit_app.rules import review as RV
-from govit_app.rules.declaration_workflow import UNDER_REVIEW
+from govit_app.rules import text
 from govit_app.utils.findings import throw_if_blocking
+from govit_app.utils.uniqueness import Unique
+from govit_app.vocabulary import DeclarationState, ExpertConclusion
 from govit_app.workflow.actors import users_with_role
+from govit_app.workflow.document import WorkflowDocument
 
 DECLARATION = "Project Declaration"
 
 
-class ExpertReview(Document):
-	def validate(self):
+class ExpertReview(WorkflowDocument):
+	process_fields = frozenset({"review_date"})
+	unique_by = (
+		Unique(
+			("project_declaration", "expert"),
+			text._("{0} is already assigned to review {1} ({2}); an expert reviews a declaration once."),
+			article=10,
+		),
+	)
+
+	def validate_document(self):
 		if self.is_new():
 			self.validate_assignment()
 		self.validate_scores()
@@ -87,47 +99,39 @@ class ExpertReview(Document):
 		declaration = self.declaration()
 		self.validate_declaration_under_review(declaration)
 		if is_classified(declaration.secrecy_level):
-			frappe.throw(
+			throw(
 				_(
 					"{0} is classified ({1}): experts review it through the secrecy channel, outside this"
 					" system (Art 25)."
 				).format(frappe.bold(declaration.project_name), declaration.secrecy_level),
+				article=25,
 				title=_("Classified declaration"),
 			)
 		if declaration.review_result:
-			frappe.throw(
+			throw(
 				_("The expert review of {0} has concluded ({1}): no expert can be added.").format(
 					frappe.bold(declaration.project_name), declaration.review_result
 				),
+				article=10,
 				title=_("Review concluded"),
 			)
 		if R.EXPERT not in frappe.get_roles(self.expert):
-			frappe.throw(
+			throw(
 				_("{0} is not a review expert (role {1}).").format(frappe.bold(self.expert), _(R.EXPERT)),
+				article=10,
 				title=_("Not an expert"),
-			)
-		existing = frappe.db.get_value(
-			self.doctype,
-			{"project_declaration": self.project_declaration, "expert": self.expert, "docstatus": ("<", 2)},
-		)
-		if existing:
-			frappe.throw(
-				_(
-					"{0} is already assigned to review {1} ({2}); an expert reviews a declaration once."
-				).format(frappe.bold(self.expert), frappe.bold(declaration.project_name), existing),
-				frappe.DuplicateEntryError,
-				title=_("Already assigned"),
 			)
 
 	def validate_declaration_under_review(self, declaration: dict | None = None):
 		declaration = declaration or self.declaration()
-		if declaration.workflow_state != UNDER_REVIEW:
-			frappe.throw(
+		if declaration.workflow_state != DeclarationState.UNDER_REVIEW:
+			throw(
 				_("{0} is {1}: experts review a declaration only while it is {2} (Art 10).").format(
 					frappe.bold(declaration.project_name or self.project_declaration),
 					_(declaration.workflow_state) if declaration.workflow_state else _("not found"),
-					_(UNDER_REVIEW),
+					_(DeclarationState.UNDER_REVIEW),
 				),
+				article=10,
 				title=_("Not under review"),
 			)
 
@@ -136,13 +140,14 @@ class ExpertReview(Document):
 
 	def validate_reviewer(self):
 		if frappe.session.user not in (self.expert, "Administrator"):
-			frappe.throw(
+			throw(
 				_("Only the assigned expert {0} submits this review.").format(frappe.bold(self.expert)),
-				frappe.PermissionError,
+				article=10,
+				exc=NotYourStepError,
 			)
 
 	def validate_complete(self):
-		if self.conclusion == RV.DISAGREE:
+		if self.conclusion == ExpertConclusion.DISAGREE:
 			self.recommended_amount = None
 		throw_if_blocking(
 			RV.check_complete(self.sheet(), self.declaration().estimate_amount),

@@ -4,7 +4,6 @@ import frappe
 
 from govit_app.rules.review import PanelResult, SubmittedReview, panel_result
 from govit_app.utils.settings import get_settings
-from govit_app.workflow.stages import REVIEWED, set_project_stage
 
 
 def update_panel(declaration: str, leaving: str | None = None) -> PanelResult | None:
@@ -29,15 +28,5 @@ def update_panel(declaration: str, leaving: str | None = None) -> PanelResult | 
 	)
 	if not result:
 		return None
-	frappe.db.set_value(
-		"Project Declaration",
-		declaration,
-		{
-			"review_score": result.review_score,
-			"review_result": result.review_result,
-			"recommended_amount": result.recommended_amount or 0,  # the column holds no NULL
-		},
-	)
-	it_project = frappe.db.get_value("Project Declaration", declaration, "it_project")
-	set_project_stage([it_project] if it_project else [], REVIEWED)
+	frappe.get_doc("Project Declaration", declaration).record_panel_result(result)
 	return result

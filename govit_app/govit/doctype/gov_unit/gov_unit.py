@@ -8,56 +8,41 @@ import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet
 
+from govit_app.errors import throw
+from govit_app.rules import text
+from govit_app.utils.uniqueness import Unique, check_unique
+
 
 class GovUnit(NestedSet):
 	nsm_parent_field = "competent_unit"
+	# The unit's name is the record's name: the database keeps it unique.
+	unique_by = (
+		Unique(("department_function",), text._("{1} is already the unit acting as {0} (Art 4)."), article=4),
+	)
 
 	def validate(self):
-		self.validate_unique_name()
+		self.unit_name = (self.unit_name or "").strip()
 		self.validate_competent_unit()
-		self.validate_unique_department_function()
-
-	def validate_unique_name(self):
-		name = (self.unit_name or "").strip()
-		self.unit_name = name
-		existing = frappe.db.get_value("Gov Unit", {"unit_name": name})
-		if existing and (self.is_new() or existing != self.name):
-			frappe.throw(
-				_("{0}: a unit named {1} already exists.").format(_("Unit Name"), frappe.bold(name)),
-				frappe.DuplicateEntryError,
-				title=_("Duplicate unit"),
-			)
+		check_unique(self, self.unique_by)
 
 	def validate_competent_unit(self):
 		if not self.competent_unit:
 			return
 		if self.competent_unit == self.name:
-			frappe.throw(
+			throw(
 				_("{0}: a unit cannot be its own competent department (Art 8).").format(
 					_("Competent Department")
 				),
+				article=8,
 				title=_("Invalid hierarchy"),
 			)
 		if not self.is_new() and self.competent_unit in self.descendant_names():
-			frappe.throw(
+			throw(
 				_("{0}: {1} is already below {2}; choosing it would make a loop (Art 8).").format(
 					_("Competent Department"), frappe.bold(self.competent_unit), frappe.bold(self.name)
 				),
+				article=8,
 				title=_("Invalid hierarchy"),
-			)
-
-	def validate_unique_department_function(self):
-		if not self.department_function:
-			return
-		other = frappe.db.get_value(
-			"Gov Unit", {"department_function": self.department_function, "name": ("!=", self.name)}
-		)
-		if other:
-			frappe.throw(
-				_("{0}: {1} is already the unit acting as {2}.").format(
-					_("Department Function"), frappe.bold(other), frappe.bold(self.department_function)
-				),
-				title=_("Duplicate department"),
 			)
 
 	def descendant_names(self) -> set[str]:

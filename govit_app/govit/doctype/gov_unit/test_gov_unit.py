@@ -1,5 +1,7 @@
 """Gov Unit: names, the competent-department hierarchy (Art 8) and department functions."""
 
+import json
+
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
@@ -23,8 +25,9 @@ class TestGovUnit(FrappeTestCase):
 	def test_duplicate_name_is_refused_in_chinese(self):
 		before = self.count()
 		response = self.office.insert(DT, {"unit_name": self.parent, "unit_type": "市级部门"})
-		self.assertNotEqual(response.status_code, 200)
-		self.assertIn("已存在名为", error_text(response))
+		self.assertEqual(response.status_code, 409)
+		self.assertEqual(response.json["exc_type"], "DuplicateEntryError")
+		self.assertIn("已经存在", error_text(response))
 		self.assertEqual(self.count(), before)
 
 	def test_a_unit_cannot_be_its_own_competent_department(self):
@@ -48,7 +51,9 @@ class TestGovUnit(FrappeTestCase):
 			DT,
 			{"unit_name": "_Test 第二审计机关", "unit_type": "市级部门", "department_function": "市审计局"},
 		)
-		self.assertEqual(response.status_code, 417)
+		self.assertEqual(response.status_code, 409)
+		self.assertEqual(response.json["exc_type"], "DuplicateRecordError")
+		self.assertEqual(json.loads(json.loads(response.json["_server_messages"])[-1])["article"], 4)
 		self.assertIn(holder, error_text(response))
 		self.assertFalse(frappe.db.exists(DT, "_Test 第二审计机关"))
 

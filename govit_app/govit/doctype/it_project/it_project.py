@@ -2,27 +2,29 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from govit_app import roles as R
+from govit_app.errors import throw
 from govit_app.permissions.sharing import sync_participant_shares
-from govit_app.workflow.guards import check_process_fields
-
-# Set by the life cycle (plan, approval, filings, evaluation). The Office may correct them, e.g.
-# when it records a project that was running before this system.
-PROCESS_FIELDS = (
-	"stage",
-	"approved_amount",
-	"contract_amount",
-	"latest_grade",
-	"renewal_blocked",
-	"renewal_block_reasons",
-)
+from govit_app.workflow.document import WorkflowDocument
 
 
-class ITProject(Document):
-	def validate(self):
-		check_process_fields(self, PROCESS_FIELDS, {R.OFFICE, "System Manager"})
+class ITProject(WorkflowDocument):
+	# Set by the life cycle (plan, approval, filings, evaluation). The Office may correct them, e.g.
+	# when it records a project that was running before this system.
+	process_fields = frozenset(
+		{
+			"stage",
+			"approved_amount",
+			"contract_amount",
+			"latest_grade",
+			"renewal_blocked",
+			"renewal_block_reasons",
+		}
+	)
+	process_correctors = frozenset({R.OFFICE, "System Manager"})
+
+	def validate_document(self):
 		self.validate_participating_units()
 
 	def validate_participating_units(self):
@@ -32,21 +34,21 @@ class ITProject(Document):
 		seen = set()
 		for row in self.participating_units:
 			if row.unit == self.unit:
-				frappe.throw(
+				throw(
 					_(
 						"{0}: the lead unit {1} is the project's own unit; list only the other units (Art 8)."
-					).format(_("Participating Units"), frappe.bold(row.unit))
+					).format(_("Participating Units"), frappe.bold(row.unit)),
+					article=8,
 				)
 			if row.unit in seen:
-				frappe.throw(
-					_("{0}: {1} is listed twice.").format(_("Participating Units"), frappe.bold(row.unit))
-				)
+				throw(_("{0}: {1} is listed twice.").format(_("Participating Units"), frappe.bold(row.unit)))
 			seen.add(row.unit)
 		if not seen:
-			frappe.throw(
+			throw(
 				_("{0}: a cross-department project names at least one participating unit (Art 8).").format(
 					_("Participating Units")
-				)
+				),
+				article=8,
 			)
 
 	def on_update(self):

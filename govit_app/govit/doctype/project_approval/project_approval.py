@@ -6,17 +6,20 @@ gate) that needs approval (Art 12); submitting it moves the project to 已立项
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from govit_app.rules.approval import ApprovalFacts, check_approval
 from govit_app.utils.findings import throw_if_blocking
 from govit_app.utils.settings import get_settings
+from govit_app.vocabulary import ProjectStage
+from govit_app.workflow.document import WorkflowDocument
 from govit_app.workflow.gates import assert_in_plan, published_items
-from govit_app.workflow.stages import APPROVED, set_project_stage
+from govit_app.workflow.stages import set_project_stage
 
 
-class ProjectApproval(Document):
-	def validate(self):
+class ProjectApproval(WorkflowDocument):
+	process_fields = frozenset({"annual_plan", "plan_amount"})
+
+	def validate_document(self):
 		items = published_items(self.it_project)
 		assert_in_plan(self.it_project, self.doctype, items)
 		self.set_plan_entry(items)
@@ -24,7 +27,7 @@ class ProjectApproval(Document):
 
 	def on_submit(self):
 		set_project_stage(
-			[self.it_project], APPROVED, approved_amounts={self.it_project: self.approved_amount}
+			[self.it_project], ProjectStage.APPROVED, approved_amounts={self.it_project: self.approved_amount}
 		)
 
 	def set_plan_entry(self, items: list[dict]):

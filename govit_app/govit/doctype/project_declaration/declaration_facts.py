@@ -6,6 +6,7 @@ import frappe
 from frappe.utils import flt, getdate
 
 from govit_app import roles as R
+from govit_app.permissions.policy import is_classified
 from govit_app.rules.declaration import DeclarationFacts, FundingRow, LinkedProject
 from govit_app.rules.declaration_materials import MaterialRow
 
@@ -35,7 +36,7 @@ def declaration_facts(doc, on_date: date) -> DeclarationFacts:
 		phones=tuple((field, doc.get(field)) for field in PHONE_FIELDS),
 		it_project=linked_project(doc.it_project),
 		secrecy_level=doc.secrecy_level,
-		attachments=count_attachments(doc) if doc.secrecy_level != "非涉密" else 0,
+		attachments=count_attachments(doc) if is_classified(doc.secrecy_level) else 0,
 		is_cross_department=bool(doc.is_cross_department),
 		lead_unit=doc.lead_unit,
 		participating_units=tuple(row.unit for row in doc.participating_units),

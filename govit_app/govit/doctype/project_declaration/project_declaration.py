@@ -8,10 +8,10 @@ from dataclasses import asdict
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from govit_app import roles as R
+from govit_app.errors import throw
 from govit_app.govit.doctype.project_declaration.declaration_facts import (
 	attach_values,
 	declaration_facts,
@@ -23,52 +23,43 @@ from govit_app.rules.attachments import check_attachment
 from govit_app.rules.declaration import check_input, needs_approval
 from govit_app.rules.declaration_compliance import check_compliance
 from govit_app.rules.declaration_materials import material_rows
+from govit_app.rules.review import PanelResult
 from govit_app.utils.findings import render, throw_if_blocking
 from govit_app.utils.settings import get_settings
+from govit_app.vocabulary import DeclarationState as S
+from govit_app.vocabulary import ProjectStage
 from govit_app.workflow.actors import unit_and_ancestors, users_with_role
-from govit_app.workflow.guards import (
-	TracksTransition,
-	changed_fields,
-	check_self_approval,
-	check_state_editor,
-)
+from govit_app.workflow.document import WorkflowDocument
+from govit_app.workflow.stages import set_project_stage
 
-# Fields the process fills in; everything else is the declared content, frozen outside 草稿.
-PROCESS_FIELDS = {
-	"workflow_state",
-	"competent_unit",
-	"plan_year",
-	"funding_total",
-	"needs_approval",
-	"compliance_findings",
-	"competent_opinion",
-	"competent_signer",
-	"competent_opinion_date",
-	"review_score",
-	"review_result",
-	"recommended_amount",
-	"submitted_on",
-	"accepted_on",
-	"pending_with",
-}
 FILE_URL_PREFIXES = ("/files/", "/private/files/")
 
 
-class ProjectDeclaration(TracksTransition, Document):
-	initial_state = W.DRAFT
+class ProjectDeclaration(WorkflowDocument):
+	initial_state = S.DRAFT
+	# Set by the steps of the process; the unit's content is everything else, frozen outside 草稿.
+	process_fields = frozenset(
+		{
+			"competent_opinion_date",
+			"review_score",
+			"review_result",
+			"recommended_amount",
+			"submitted_on",
+			"accepted_on",
+			"pending_with",
+		}
+	)
+	# The competent department writes its opinion while the declaration waits for it (Art 8).
+	recorded_in_state = {S.COMPETENT_REVIEW: frozenset({"competent_opinion", "competent_signer"})}
+	frozen_article = 8
 
-	def validate(self):
-		self.set_transition()
-		check_state_editor(self)
-		check_self_approval(self)
-		self.validate_frozen_content()
-		if self.from_state == W.DRAFT:
+	def validate_document(self):
+		if self.from_state == S.DRAFT:
 			self.set_derived_fields()
 			self.validate_input()
 		if self.docstatus == 0:
 			self.set_compliance_findings()
 		self.validate_transition()
-		self.record_transition()
 
 	def transition(self) -> W.Transition:
 		return W.Transition(
@@ -78,20 +69,6 @@ class ProjectDeclaration(TracksTransition, Document):
 			competent_opinion=self.competent_opinion or "",
 			review_result=self.review_result or "",
 		)
-
-	def validate_frozen_content(self):
-		"""Art 8-10: once handed in, the unit's statement is read as handed in; 退回修改 reopens it."""
-		if self.from_state == W.DRAFT or self.docstatus != 0:
-			return
-		changed = changed_fields(self, PROCESS_FIELDS)
-		if changed:
-			frappe.throw(
-				_(
-					"The declaration is {0}: its content is frozen. Return it for changes (退回修改) to edit"
-					" {1}."
-				).format(frappe.bold(self.from_state), "、".join(changed)),
-				title=_("Declaration frozen"),
-			)
 
 	def set_derived_fields(self):
 		settings = get_settings()
@@ -131,14 +108,15 @@ class ProjectDeclaration(TracksTransition, Document):
 		)
 		for url in urls:
 			if not url.startswith(FILE_URL_PREFIXES) or url not in uploaded:
-				frappe.throw(
-					_("{0} is not a file uploaded to this system; upload the document itself.").format(url)
+				throw(
+					_("{0} is not a file uploaded to this system; upload the document itself.").format(url),
+					article=9,
 				)
 			throw_if_blocking(check_attachment(url.rsplit("/", 1)[-1], None, settings), self.doctype)
 
 	def set_compliance_findings(self):
 		"""A draft is judged today; a declaration handed in, on the day it was handed in (Art 8)."""
-		on_date = getdate(today() if self.from_state == W.DRAFT else self.submitted_on)
+		on_date = getdate(today() if self.from_state == S.DRAFT else self.submitted_on)
 		findings = check_compliance(declaration_facts(self, on_date), get_settings())
 		self.flags.findings = findings
 		self.set(
@@ -159,26 +137,25 @@ class ProjectDeclaration(TracksTransition, Document):
 		)
 
 	def record_transition(self):
-		"""Dates and signature of the step taken, and who acts next (they are notified)."""
-		if self.from_state == self.to_state and not self.is_new():
-			return
+		"""Dates and signature of the step taken."""
 		if self.transition().is_submission:
 			self.submitted_on = today()
-		if self.to_state == W.COMPETENT_REVIEW:
+			# The unit never signs for its competent department.
 			self.competent_opinion = self.competent_signer = self.competent_opinion_date = None
-		if self.from_state == W.COMPETENT_REVIEW and self.to_state == W.INTAKE:
+		if self.from_state == S.COMPETENT_REVIEW and self.to_state == S.INTAKE:
 			self.competent_signer = self.competent_signer or frappe.utils.get_fullname()
 			self.competent_opinion_date = today()
-		if self.to_state == W.UNDER_REVIEW:
+		if self.to_state == S.UNDER_REVIEW:
 			self.accepted_on = today()
-		self.set("pending_with", [{"user": user} for user in self.next_actors()])
 
-	def next_actors(self) -> list[str]:
-		if self.to_state == W.DRAFT:
+	def next_actors(self) -> list[str] | None:
+		if not self.is_transition and not self.is_new():
+			return None
+		if self.to_state == S.DRAFT:
 			return sorted({self.owner, *users_with_role(R.UNIT_USER, [self.unit])})
-		if self.to_state == W.COMPETENT_REVIEW:
+		if self.to_state == S.COMPETENT_REVIEW:
 			actors = users_with_role(R.COMPETENT_DEPT, unit_and_ancestors(self.competent_unit))
-		elif self.to_state in (W.INTAKE, W.UNDER_REVIEW):
+		elif self.to_state in (S.INTAKE, S.UNDER_REVIEW):
 			actors = users_with_role(R.OFFICE)
 		else:
 			return []
@@ -210,9 +187,21 @@ class ProjectDeclaration(TracksTransition, Document):
 		self.db_set("it_project", project.name)
 
 	def on_trash(self):
-		if self.docstatus == 0 and (self.workflow_state or W.DRAFT) != W.DRAFT:
-			frappe.throw(
+		if self.docstatus == 0 and (self.workflow_state or S.DRAFT) != S.DRAFT:
+			throw(
 				_("Only a draft declaration can be deleted; this one is {0}.").format(
-					frappe.bold(self.workflow_state)
-				)
+					frappe.bold(_(self.workflow_state))
+				),
+				article=8,
 			)
+
+	def record_panel_result(self, result: PanelResult) -> None:
+		"""The expert panel concluded (Art 10): its result is recorded on the declaration, as a
+		change of the declaration (Version, modified_by), for the Office to take 评审通过/评审不通过."""
+		self.review_score = result.review_score
+		self.review_result = result.review_result
+		self.recommended_amount = result.recommended_amount or 0  # the column holds no NULL
+		self.flags.process_step = True
+		self.save(ignore_permissions=True)
+		if self.it_project:
+			set_project_stage([self.it_project], ProjectStage.REVIEWED)

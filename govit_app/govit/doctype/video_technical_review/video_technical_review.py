@@ -3,17 +3,24 @@ review of a public security video image project, which the annual plan waits for
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import today
 
+from govit_app.errors import throw
+from govit_app.rules import text
 from govit_app.rules.plan import is_video_project
+from govit_app.utils.uniqueness import Unique
+from govit_app.workflow.document import WorkflowDocument
 
 
-class VideoTechnicalReview(Document):
-	def validate(self):
+class VideoTechnicalReview(WorkflowDocument):
+	process_fields = frozenset({"reviewed_by", "review_date"})
+	unique_by = (
+		Unique(("project_declaration",), text._("{0} already has the technical review {1}."), article=18),
+	)
+
+	def validate_document(self):
 		if self.is_new():
 			self.validate_video_project()
-			self.validate_single_review()
 
 	def before_submit(self):
 		self.reviewed_by = frappe.session.user
@@ -29,23 +36,11 @@ class VideoTechnicalReview(Document):
 		if declaration and not is_video_project(
 			declaration.is_video_surveillance, declaration.project_category
 		):
-			frappe.throw(
+			throw(
 				_(
 					"{0} is not a public security video image project: only those need the Public Security"
 					" Bureau's technical review (Art 18)."
 				).format(frappe.bold(declaration.project_name)),
+				article=18,
 				title=_("No technical review needed"),
-			)
-
-	def validate_single_review(self):
-		existing = frappe.db.get_value(
-			self.doctype, {"project_declaration": self.project_declaration, "docstatus": ("<", 2)}
-		)
-		if existing:
-			frappe.throw(
-				_("{0} already has the technical review {1}.").format(
-					frappe.bold(self.project_declaration), existing
-				),
-				frappe.DuplicateEntryError,
-				title=_("Already reviewed"),
 			)

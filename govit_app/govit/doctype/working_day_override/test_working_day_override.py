@@ -36,8 +36,8 @@ class TestWorkingDayOverride(FrappeTestCase):
 	def test_the_same_date_twice_is_refused_in_chinese(self):
 		self.office.insert(DT, {"date": "2026-03-12", "is_working_day": 0, "note": "_Test 第一次"})
 		response = self.office.insert(DT, {"date": "2026-03-12", "is_working_day": 1, "note": "_Test 第二次"})
-		self.assertEqual(response.status_code, 409, response.text)
-		self.assertIn("已有工作日调整记录", error_text(response))
+		self.assertEqual(response.json["exc_type"], "DuplicateEntryError", response.text)
+		self.assertIn("已经存在", error_text(response))
 		self.assertEqual(frappe.db.count(DT, {"date": "2026-03-12"}), 1)
 
 	def test_a_year_without_a_notice_warns_and_overrides_fill_it(self):
