@@ -7,9 +7,9 @@ user joining or leaving a unit gains or loses the shares of every project that u
 """
 
 import frappe
-from frappe.utils import now_datetime
 
 from govit_app.permissions.policy import is_classified
+from govit_app.utils.bulk import insert_rows
 
 # DocTypes with `unit`, `secrecy_level`, `is_cross_department` and `participating_units` (IT Project Unit).
 SHARED_DOCTYPES = ("IT Project", "Project Declaration")
@@ -108,24 +108,10 @@ def apply_shares(doctype: str, wanted: dict[str, set[str]], only_user: str | Non
 	stale = [row.name for row in existing if (row.share_name, row.user) not in want]
 	if stale:
 		frappe.db.delete("DocShare", {"name": ("in", stale)})
-	new = sorted(want - have)
-	if new:
-		now, by = now_datetime(), frappe.session.user
-		frappe.db.bulk_insert(
-			"DocShare",
-			fields=[
-				"name",
-				"creation",
-				"modified",
-				"owner",
-				"modified_by",
-				"share_doctype",
-				"share_name",
-				"user",
-			]
-			+ list(READ_ONLY),
-			values=[
-				(frappe.generate_hash(length=10), now, now, by, by, doctype, name, user, *READ_ONLY.values())
-				for name, user in new
-			],
-		)
+	insert_rows(
+		"DocShare",
+		[
+			{"share_doctype": doctype, "share_name": name, "user": user, **READ_ONLY}
+			for name, user in sorted(want - have)
+		],
+	)

@@ -15,6 +15,7 @@ from frappe.query_builder import Case
 from frappe.utils import now_datetime
 
 from govit_app.rules.stages import moves_forward
+from govit_app.utils.bulk import insert_rows
 from govit_app.vocabulary import DeclarationState, ProjectStage
 
 
@@ -78,33 +79,17 @@ def set_values(doctype: str, changes: dict[str, dict[str, Any]]) -> None:
 				case = case.when(table.name == name, changes[name][field])
 			query = query.set(table[field], case.else_(table[field]))
 	query.where(table.name.isin(list(diffs))).run()
-	frappe.db.bulk_insert(
+	insert_rows(
 		"Version",
-		fields=[
-			"name",
-			"creation",
-			"modified",
-			"owner",
-			"modified_by",
-			"docstatus",
-			"ref_doctype",
-			"docname",
-			"data",
-		],
-		values=[
-			(
-				frappe.generate_hash(length=10),
-				now,
-				now,
-				user,
-				user,
-				0,
-				doctype,
-				name,
-				frappe.as_json(
+		[
+			{
+				"docstatus": 0,
+				"ref_doctype": doctype,
+				"docname": name,
+				"data": frappe.as_json(
 					{"changed": changed, "added": [], "removed": [], "row_changed": []}, indent=None
 				),
-			)
+			}
 			for name, changed in diffs.items()
 		],
 	)
