@@ -1,0 +1,319 @@
+# shellcheck shell=bash
+# Building and running a Frappe v15 bench: the one place that knows how, sourced by
+# scripts/setup and tests/run. Nothing here is specific to one machine: every path comes
+# from the caller or from an environment variable.
+#
+#   GOVIT_BENCH                  the bench folder (default ~/frappe-bench)
+#   GOVIT_FRAPPE_SOURCE          a local clone of Frappe (offline); default: Frappe's official repository
+#   GOVIT_FRAPPE_BRANCH          default version-15
+#   GOVIT_AIR_DATEPICKER_SOURCE  a local clone of frappe/air-datepicker (offline; holds the commit Frappe's yarn.lock pins)
+#   GOVIT_DB_ROOT_PASSWORD       MariaDB's root password, when one is already set
+#   GOVIT_TOOLS                  where the bench CLI is installed (default ~/.local/share/govit)
+
+GOVIT_BENCH_CLI_VERSION=5.31.1
+GOVIT_YARN_VERSION=1.22.22
+GOVIT_FRAPPE_REPOSITORY=https://github.com/frappe/frappe
+GOVIT_FRAPPE_BRANCH=${GOVIT_FRAPPE_BRANCH:-version-15}
+GOVIT_TOOLS=${GOVIT_TOOLS:-$HOME/.local/share/govit}
+# Frappe v15's yarn.lock pins air-datepicker to this commit of a fork on GitHub.
+GOVIT_AIR_DATEPICKER_COMMIT=ed37b94d95c68d8544357e330be0c89d044a3eea
+GOVIT_MARIADB_CONF_NAME=99-govit-utf8mb4.cnf
+
+govit_say() { printf '\n=== %s\n' "$*"; }
+govit_note() { printf '    %s\n' "$*"; }
+govit_die() {
+	printf '\nERROR: %s\n' "$*" >&2
+	exit 1
+}
+
+# Runs a command as root: directly when we are root, through sudo otherwise.
+govit_as_root() {
+	if [ "$(id -u)" -eq 0 ]; then
+		"$@"
+	else
+		sudo "$@"
+	fi
+}
+
+# ---- the bench CLI ----------------------------------------------------------------------
+
+# Puts the bench CLI (and the uv it brings, which bench 5.31 calls from PATH) on PATH.
+govit_cli_path() {
+	case ":$PATH:" in
+	*":$GOVIT_TOOLS/bench-cli/bin:"*) ;;
+	*) export PATH="$GOVIT_TOOLS/bench-cli/bin:$PATH" ;;
+	esac
+}
+
+govit_ensure_bench_cli() {
+	local venv="$GOVIT_TOOLS/bench-cli"
+	if [ -x "$venv/bin/bench" ] && [ "$("$venv/bin/python" -m pip show frappe-bench 2>/dev/null |
+		awk '$1 == "Version:" {print $2}')" = "$GOVIT_BENCH_CLI_VERSION" ]; then
+		govit_cli_path
+		return 0
+	fi
+	govit_note "installing the bench CLI (frappe-bench==$GOVIT_BENCH_CLI_VERSION from PyPI) into $venv"
+	mkdir -p "$GOVIT_TOOLS"
+	[ -x "$venv/bin/python" ] || python3 -m venv "$venv" || govit_die "could not create a Python venv in $venv (Debian/Ubuntu: apt-get install python3-venv)"
+	"$venv/bin/python" -m pip install -q "frappe-bench==$GOVIT_BENCH_CLI_VERSION" ||
+		govit_die "could not install frappe-bench==$GOVIT_BENCH_CLI_VERSION from PyPI (no network? set PIP_INDEX_URL to a mirror)"
+	govit_cli_path
+	# `bench` and `uv` for later shells too, when nothing else owns those names.
+	if [ "$(id -u)" -eq 0 ]; then
+		local tool
+		for tool in bench uv; do
+			[ -e "/usr/local/bin/$tool" ] || ln -s "$venv/bin/$tool" "/usr/local/bin/$tool"
+		done
+	fi
+}
+
+# ---- yarn and the one git-pinned package -------------------------------------------------
+
+# Offline, yarn takes air-datepicker from an offline mirror: a tarball of the pinned commit
+# named with the bare commit hash (the last part of the URL in Frappe's yarn.lock).
+govit_yarn_offline_mirror() {
+	[ -n "${GOVIT_AIR_DATEPICKER_SOURCE:-}" ] || return 0
+	local mirror="$GOVIT_TOOLS/yarn-offline-mirror"
+	local tarball="$mirror/$GOVIT_AIR_DATEPICKER_COMMIT"
+	if [ ! -s "$tarball" ]; then
+		git -C "$GOVIT_AIR_DATEPICKER_SOURCE" cat-file -e "$GOVIT_AIR_DATEPICKER_COMMIT^{commit}" 2>/dev/null ||
+			govit_die "GOVIT_AIR_DATEPICKER_SOURCE=$GOVIT_AIR_DATEPICKER_SOURCE is not a git clone holding commit $GOVIT_AIR_DATEPICKER_COMMIT of frappe/air-datepicker"
+		mkdir -p "$mirror"
+		git -C "$GOVIT_AIR_DATEPICKER_SOURCE" archive --format=tar --prefix=package/ "$GOVIT_AIR_DATEPICKER_COMMIT" |
+			gzip -n >"$tarball.tmp" && mv "$tarball.tmp" "$tarball"
+	fi
+	# Read by yarn 1 as its `yarn-offline-mirror` setting, for this process and its children only.
+	export YARN_YARN_OFFLINE_MIRROR="$mirror"
+}
+
+# ---- the Frappe source -------------------------------------------------------------------
+
+# Sets GOVIT_FRAPPE_FROM to where bench init takes Frappe from, or fails saying what is missing.
+govit_frappe_source() {
+	if [ -n "${GOVIT_FRAPPE_SOURCE:-}" ]; then
+		[ -d "$GOVIT_FRAPPE_SOURCE" ] || govit_die "GOVIT_FRAPPE_SOURCE=$GOVIT_FRAPPE_SOURCE is not a folder"
+		git -C "$GOVIT_FRAPPE_SOURCE" rev-parse --verify -q "$GOVIT_FRAPPE_BRANCH^{commit}" >/dev/null ||
+			govit_die "GOVIT_FRAPPE_SOURCE=$GOVIT_FRAPPE_SOURCE is not a git clone of Frappe with a branch $GOVIT_FRAPPE_BRANCH"
+		[ "$(git -C "$GOVIT_FRAPPE_SOURCE" rev-parse --is-bare-repository)" = false ] ||
+			govit_die "GOVIT_FRAPPE_SOURCE=$GOVIT_FRAPPE_SOURCE is a bare repository; bench init needs a normal clone (git clone -b $GOVIT_FRAPPE_BRANCH it somewhere)"
+		[ -n "${GOVIT_AIR_DATEPICKER_SOURCE:-}" ] || [ -n "${GOVIT_ONLINE_YARN:-}" ] ||
+			govit_die "offline, yarn also needs the one package Frappe pins to GitHub: set GOVIT_AIR_DATEPICKER_SOURCE to a clone of frappe/air-datepicker (with commit $GOVIT_AIR_DATEPICKER_COMMIT), or GOVIT_ONLINE_YARN=1 if GitHub is reachable"
+		GOVIT_FRAPPE_FROM=$(cd "$GOVIT_FRAPPE_SOURCE" && pwd)
+		return 0
+	fi
+	if ! git ls-remote --heads "$GOVIT_FRAPPE_REPOSITORY" "$GOVIT_FRAPPE_BRANCH" >/dev/null 2>&1; then
+		govit_die "cannot reach $GOVIT_FRAPPE_REPOSITORY (no network?) and no local source is set.
+  Offline, clone Frappe and the air-datepicker fork elsewhere and run again with
+  GOVIT_FRAPPE_SOURCE=/path/to/frappe (branch $GOVIT_FRAPPE_BRANCH) GOVIT_AIR_DATEPICKER_SOURCE=/path/to/air-datepicker"
+	fi
+	GOVIT_FRAPPE_FROM=$GOVIT_FRAPPE_REPOSITORY
+}
+
+# ---- the bench ---------------------------------------------------------------------------
+
+govit_bench_complete() {
+	local bench=$1
+	[ -d "$bench/apps/frappe/frappe" ] && [ -x "$bench/env/bin/python" ] &&
+		[ -f "$bench/sites/common_site_config.json" ] && [ -f "$bench/config/redis_cache.conf" ] &&
+		grep -qx frappe "$bench/sites/apps.txt" 2>/dev/null &&
+		"$bench/env/bin/python" -c 'import frappe' 2>/dev/null
+}
+
+# Creates the bench in $1 unless a complete one is there. An unfinished bench of an earlier
+# run (no site in it) is moved aside, never deleted; a folder holding anything else stops us.
+govit_build_bench() {
+	local bench=$1
+	if govit_bench_complete "$bench"; then
+		govit_note "bench $bench is already built"
+		govit_bench_fixups "$bench"
+		return 0
+	fi
+	if [ -d "$bench" ] && [ -z "$(ls -A "$bench")" ]; then
+		rmdir "$bench"
+	elif [ -e "$bench" ]; then
+		if [ -f "$bench/sites/common_site_config.json" ] && ! compgen -G "$bench/sites/*/site_config.json" >/dev/null; then
+			local aside
+			aside="$bench.unfinished-$(date +%Y%m%d%H%M%S)"
+			govit_note "$bench is an unfinished bench with no site (an interrupted run?): moving it to $aside and building anew"
+			mv "$bench" "$aside"
+		else
+			govit_die "$bench exists but is not a working Frappe bench; move it away or set GOVIT_BENCH to another folder"
+		fi
+	fi
+	govit_frappe_source
+	govit_yarn_offline_mirror
+	govit_say "Building a Frappe $GOVIT_FRAPPE_BRANCH bench in $bench from $GOVIT_FRAPPE_FROM"
+	mkdir -p "$(dirname "$bench")"
+	# bench refuses to run as root unless the folder it runs in names frappe_user root.
+	local cwd
+	cwd=$(mktemp -d)
+	mkdir -p "$cwd/sites"
+	printf '{"frappe_user": "%s"}\n' "$(id -un)" >"$cwd/sites/common_site_config.json"
+	# --skip-assets: `bench build` runs later, once; --no-backups: the backup cron needs crontab.
+	if ! (cd "$cwd" && bench init "$bench" --frappe-path "$GOVIT_FRAPPE_FROM" --frappe-branch "$GOVIT_FRAPPE_BRANCH" \
+		--skip-assets --no-backups --python "$(command -v python3)"); then
+		rm -rf "$cwd"
+		govit_die "bench init failed (see above); run this again to resume: the unfinished bench will be moved aside"
+	fi
+	rm -rf "$cwd"
+	govit_bench_complete "$bench" || govit_die "bench init ended but $bench is not a working bench (see above)"
+	govit_bench_fixups "$bench"
+}
+
+# What a bench built by bench 5.31 with Frappe v15 needs on these machines.
+govit_bench_fixups() {
+	local bench=$1
+	# setuptools 81+ has no pkg_resources, which a library Frappe v15 pins still imports.
+	if ! "$bench/env/bin/python" -c 'import pkg_resources' >/dev/null 2>&1; then
+		govit_note "setuptools<81 in the bench env (pkg_resources)"
+		uv pip install -q --python "$bench/env/bin/python" "setuptools<81" 2>/dev/null ||
+			"$bench/env/bin/python" -m pip install -q "setuptools<81" ||
+			govit_die "could not install setuptools<81 into $bench/env"
+	fi
+	govit_set_common_config "$bench" frappe_user "$(id -un)"
+}
+
+# Sets one key of the bench's common_site_config.json (a string value).
+govit_set_common_config() {
+	local bench=$1 key=$2 value=$3
+	"$bench/env/bin/python" - "$bench/sites/common_site_config.json" "$key" "$value" <<-'EOF'
+		import json, sys
+		path, key, value = sys.argv[1:]
+		with open(path) as f:
+		    config = json.load(f)
+		if config.get(key) != value:
+		    config[key] = value
+		    with open(path, "w") as f:
+		        json.dump(config, f, indent=1, sort_keys=True)
+	EOF
+}
+
+govit_common_config() {
+	local bench=$1 key=$2
+	python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get(sys.argv[2], ""))' \
+		"$bench/sites/common_site_config.json" "$key" 2>/dev/null
+}
+
+# ---- MariaDB -----------------------------------------------------------------------------
+
+govit_mariadb_conf_dir() {
+	local dir
+	for dir in /etc/mysql/mariadb.conf.d /etc/mysql/conf.d /etc/my.cnf.d; do
+		[ -d "$dir" ] && { echo "$dir"; return 0; }
+	done
+	return 1
+}
+
+# Frappe needs utf8mb4 throughout; written once into a conf.d file of our own.
+govit_configure_mariadb() {
+	local dir file
+	dir=$(govit_mariadb_conf_dir) || govit_die "no MariaDB configuration folder (/etc/mysql/mariadb.conf.d); is mariadb-server installed?"
+	file="$dir/$GOVIT_MARIADB_CONF_NAME"
+	local wanted
+	wanted='# Written by govit_app scripts/setup: Frappe needs utf8mb4.
+[mysqld]
+character-set-server = utf8mb4
+collation-server = utf8mb4_unicode_ci
+character-set-client-handshake = FALSE
+
+[mysql]
+default-character-set = utf8mb4'
+	if [ "$(cat "$file" 2>/dev/null)" != "$wanted" ]; then
+		govit_note "MariaDB: utf8mb4 settings in $file"
+		printf '%s\n' "$wanted" | govit_as_root tee "$file" >/dev/null
+		GOVIT_MARIADB_CONF_CHANGED=1
+	fi
+	if grep -rqs '^[[:space:]]*skip[-_]name[-_]resolve' /etc/mysql/ 2>/dev/null; then
+		govit_note "warning: skip-name-resolve is set in /etc/mysql; root logins over 127.0.0.1 may fail (error 1130)"
+	fi
+}
+
+govit_mariadb_running() { mysqladmin ping >/dev/null 2>&1; }
+
+govit_start_mariadb() {
+	if govit_mariadb_running; then
+		return 0
+	fi
+	govit_note "starting MariaDB"
+	if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+		govit_as_root systemctl start mariadb || govit_die "MariaDB did not start (systemctl status mariadb)"
+	else
+		govit_as_root mkdir -p /run/mysqld
+		govit_as_root chown mysql:mysql /run/mysqld 2>/dev/null
+		(govit_as_root mysqld_safe >/dev/null 2>&1 &)
+	fi
+	local _
+	for _ in $(seq 60); do govit_mariadb_running && return 0; sleep 1; done
+	govit_die "MariaDB did not start within 60 s (see /var/log/mysql or journalctl -u mariadb)"
+}
+
+govit_restart_mariadb() {
+	govit_note "restarting MariaDB for the utf8mb4 settings"
+	if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+		govit_as_root systemctl restart mariadb || govit_die "MariaDB did not restart"
+	else
+		MYSQL_PWD=$1 mysqladmin -uroot -h127.0.0.1 shutdown || govit_die "could not stop MariaDB to apply the utf8mb4 settings"
+		local _
+		for _ in $(seq 30); do govit_mariadb_running || break; sleep 1; done
+		govit_start_mariadb
+	fi
+}
+
+govit_root_login_works() { MYSQL_PWD=$1 mariadb -uroot -h127.0.0.1 -N -e 'SELECT 1' >/dev/null 2>&1; }
+
+# Sets GOVIT_DB_ROOT_PW to the MariaDB root password the bench uses, giving root one when it
+# has none yet (Debian's root logs in through the unix socket only) and recording it in the bench.
+govit_db_root_password() {
+	local bench=$1 password from
+	if [ -n "${GOVIT_DB_ROOT_PASSWORD:-}" ]; then
+		password=$GOVIT_DB_ROOT_PASSWORD from="GOVIT_DB_ROOT_PASSWORD"
+	else
+		password=$(govit_common_config "$bench" root_password) from="root_password in $bench/sites/common_site_config.json"
+	fi
+	if [ -n "$password" ]; then
+		govit_root_login_works "$password" ||
+			govit_die "MariaDB refuses root with the password from $from (over 127.0.0.1); set GOVIT_DB_ROOT_PASSWORD to the right one. Nothing was changed."
+	elif govit_as_root mariadb -uroot -N -e 'SELECT 1' >/dev/null 2>&1; then
+		password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
+		govit_note "MariaDB root had no password: giving it one (kept in common_site_config.json as root_password; the unix socket login stays)"
+		govit_as_root mariadb -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('$password'); FLUSH PRIVILEGES;" ||
+			govit_die "could not set MariaDB's root password"
+		govit_root_login_works "$password" || govit_die "MariaDB root cannot log in over 127.0.0.1 with its new password (skip-name-resolve?)"
+	else
+		govit_die "MariaDB root needs a password and none is known: set GOVIT_DB_ROOT_PASSWORD"
+	fi
+	govit_set_common_config "$bench" root_password "$password"
+	GOVIT_DB_ROOT_PW=$password
+}
+
+# ---- Redis -------------------------------------------------------------------------------
+
+# Starts the bench's Redis instances (cache, queue) unless they answer. Adds the ports it
+# started to GOVIT_STARTED_REDIS, so that a caller can stop them again.
+GOVIT_STARTED_REDIS=()
+govit_start_redis() {
+	local bench=$1 conf port
+	for conf in "$bench"/config/redis_cache.conf "$bench"/config/redis_queue.conf; do
+		port=$(awk '$1 == "port" {print $2}' "$conf")
+		if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then
+			continue
+		fi
+		if govit_port_taken "$port"; then
+			govit_die "port $port (Redis of $conf) is taken by something that is not Redis; free it or change the port in $conf"
+		fi
+		(cd "$bench/config" && redis-server "$conf" --daemonize yes >/dev/null) || govit_die "Redis did not start with $conf"
+		local _
+		for _ in $(seq 20); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.5; done
+		redis-cli -p "$port" ping 2>/dev/null | grep -q PONG || govit_die "Redis on port $port did not answer"
+		GOVIT_STARTED_REDIS+=("$port")
+	done
+}
+
+govit_port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---- the app in a bench ------------------------------------------------------------------
+
+# The app's own Python dependencies (pinned in pyproject.toml), one per line.
+govit_app_dependencies() {
+	python3 "$1/tests/run_helpers.py" dependencies "$1/pyproject.toml"
+}
