@@ -24,13 +24,14 @@ def complete_setup_wizard() -> None:
 		result = setup_complete(dict(CITY_SETUP))
 		if (result or {}).get("status") != "ok":
 			frappe.throw(f"Frappe's setup wizard did not complete: {result}")
-	values = {"language": "zh", "currency": CITY_SETUP["currency"]}
+	values = {"language": "zh"}
 	if not frappe.db.get_single_value("System Settings", "time_zone"):
 		values["time_zone"] = CITY_SETUP["timezone"]
 	for key, value in values.items():
 		if frappe.db.get_single_value("System Settings", key) != value:
 			frappe.db.set_single_value("System Settings", key, value)
 	frappe.db.set_default("lang", "zh")
+	# Frappe keeps the currency as a global default (System Settings has no such field).
 	frappe.db.set_default("currency", CITY_SETUP["currency"])
 	frappe.db.commit()
 	frappe.clear_cache()
