@@ -47,16 +47,15 @@ govit_cli_path() {
 
 govit_ensure_bench_cli() {
 	local venv="$GOVIT_TOOLS/bench-cli"
-	if [ -x "$venv/bin/bench" ] && [ "$("$venv/bin/python" -m pip show frappe-bench 2>/dev/null |
-		awk '$1 == "Version:" {print $2}')" = "$GOVIT_BENCH_CLI_VERSION" ]; then
-		govit_cli_path
-		return 0
+	if ! [ -x "$venv/bin/bench" ] || [ "$("$venv/bin/python" -m pip show frappe-bench 2>/dev/null |
+		awk '$1 == "Version:" {print $2}')" != "$GOVIT_BENCH_CLI_VERSION" ]; then
+		govit_note "installing the bench CLI (frappe-bench==$GOVIT_BENCH_CLI_VERSION from PyPI) into $venv"
+		mkdir -p "$GOVIT_TOOLS"
+		[ -x "$venv/bin/python" ] || python3 -m venv "$venv" ||
+			govit_die "could not create a Python venv in $venv (Debian/Ubuntu: apt-get install python3-venv)"
+		"$venv/bin/python" -m pip install -q "frappe-bench==$GOVIT_BENCH_CLI_VERSION" ||
+			govit_die "could not install frappe-bench==$GOVIT_BENCH_CLI_VERSION from PyPI (no network? set PIP_INDEX_URL to a mirror)"
 	fi
-	govit_note "installing the bench CLI (frappe-bench==$GOVIT_BENCH_CLI_VERSION from PyPI) into $venv"
-	mkdir -p "$GOVIT_TOOLS"
-	[ -x "$venv/bin/python" ] || python3 -m venv "$venv" || govit_die "could not create a Python venv in $venv (Debian/Ubuntu: apt-get install python3-venv)"
-	"$venv/bin/python" -m pip install -q "frappe-bench==$GOVIT_BENCH_CLI_VERSION" ||
-		govit_die "could not install frappe-bench==$GOVIT_BENCH_CLI_VERSION from PyPI (no network? set PIP_INDEX_URL to a mirror)"
 	govit_cli_path
 	# `bench` and `uv` for later shells too, when nothing else owns those names.
 	if [ "$(id -u)" -eq 0 ]; then
