@@ -35,6 +35,62 @@ govit_as_root() {
 	fi
 }
 
+# ---- distribution packages ---------------------------------------------------------------
+
+GOVIT_PACKAGES=(
+	mariadb-server mariadb-client redis-server fonts-noto-cjk
+	build-essential pkg-config libmariadb-dev python3-dev python3-venv python3-pip
+	git curl ca-certificates
+)
+
+govit_missing_packages() {
+	local p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+	done
+}
+
+govit_apt_install() {
+	export DEBIAN_FRONTEND=noninteractive
+	govit_as_root apt-get install -y -q --no-install-recommends "$@" >/dev/null ||
+		{ govit_as_root apt-get update -q >/dev/null && govit_as_root apt-get install -y -q --no-install-recommends "$@" >/dev/null; } ||
+		govit_die "could not install $* with apt-get (no network and no local mirror?)"
+}
+
+govit_install_packages() {
+	govit_say "Distribution packages"
+	local missing
+	mapfile -t missing < <(govit_missing_packages "${GOVIT_PACKAGES[@]}")
+	if [ ${#missing[@]} -gt 0 ]; then
+		govit_note "installing ${missing[*]}"
+		govit_apt_install "${missing[@]}"
+	else
+		govit_note "all present"
+	fi
+	govit_ensure_node
+}
+
+govit_node_major() { node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/'; }
+
+govit_ensure_node() {
+	if [ "$(govit_node_major || echo 0)" -lt 18 ] 2>/dev/null || ! command -v node >/dev/null; then
+		local candidate
+		candidate=$(apt-cache policy nodejs 2>/dev/null | awk '/Candidate:/ {print $2}' | sed -E 's/^([0-9]+:)?([0-9]+).*/\2/')
+		if [ -n "$candidate" ] && [ "$candidate" -ge 18 ] 2>/dev/null; then
+			govit_note "installing Node.js $candidate from the distribution"
+			govit_apt_install nodejs npm
+		else
+			govit_die "Frappe v15 needs Node.js 18 or later; the distribution offers ${candidate:-none}. Install Node 18+ (e.g. from NodeSource) and run this again."
+		fi
+	fi
+	if ! command -v yarn >/dev/null; then
+		command -v npm >/dev/null || govit_apt_install npm
+		govit_note "installing yarn $GOVIT_YARN_VERSION from the npm registry"
+		govit_as_root npm install -g --silent "yarn@$GOVIT_YARN_VERSION" >/dev/null ||
+			govit_die "could not install yarn from the npm registry (no network? set npm's registry to a mirror)"
+	fi
+}
+
 # ---- the bench CLI ----------------------------------------------------------------------
 
 # Puts the bench CLI (and the uv it brings, which bench 5.31 calls from PATH) on PATH.
@@ -157,6 +213,28 @@ govit_build_bench() {
 	rm -rf "$cwd"
 	govit_bench_complete "$bench" || govit_die "bench init ended but $bench is not a working bench (see above)"
 	govit_bench_fixups "$bench"
+	govit_free_redis_ports "$bench"
+}
+
+# bench init numbers Redis ports after the benches in the same parent folder only; a new bench
+# elsewhere gets 13000 and 11000 even when another bench's Redis listens there. Move it to free ports.
+govit_free_redis_ports() {
+	local bench=$1 key port taken=() changed=""
+	for key in redis_cache redis_queue; do
+		port=$(govit_common_config "$bench" "$key")
+		port=${port##*:}
+		while govit_port_taken "$port" || [[ " ${taken[*]} " == *" $port "* ]]; do
+			port=$((port + 1))
+			changed=1
+		done
+		taken+=("$port")
+		govit_set_common_config "$bench" "$key" "redis://127.0.0.1:$port"
+		[ "$key" = redis_cache ] && govit_set_common_config "$bench" redis_socketio "redis://127.0.0.1:$port"
+	done
+	if [ -n "$changed" ]; then
+		govit_note "Redis ports in use by others: this bench's cache and queue are on ${taken[*]}"
+		(cd "$bench" && bench setup redis) >/dev/null || govit_die "bench setup redis failed"
+	fi
 }
 
 # What a bench built by bench 5.31 with Frappe v15 needs on these machines.
@@ -273,6 +351,10 @@ govit_db_root_password() {
 		govit_root_login_works "$password" ||
 			govit_die "MariaDB refuses root with the password from $from (over 127.0.0.1); set GOVIT_DB_ROOT_PASSWORD to the right one. Nothing was changed."
 	elif govit_as_root mariadb -uroot -N -e 'SELECT 1' >/dev/null 2>&1; then
+		# Root logs in through the unix socket; if it also has a password, it is someone else's.
+		if [ "$(govit_as_root mariadb -uroot -N -e "SELECT COUNT(*) FROM mysql.user WHERE User = 'root' AND Host = 'localhost' AND authentication_string NOT IN ('', 'invalid')")" != 0 ]; then
+			govit_die "MariaDB's root already has a password that $bench does not know (another bench?): set GOVIT_DB_ROOT_PASSWORD to it. Nothing was changed."
+		fi
 		password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
 		govit_note "MariaDB root had no password: giving it one (kept in common_site_config.json as root_password; the unix socket login stays)"
 		govit_as_root mariadb -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('$password'); FLUSH PRIVILEGES;" ||
@@ -295,6 +377,11 @@ govit_start_redis() {
 	for conf in "$bench"/config/redis_cache.conf "$bench"/config/redis_queue.conf; do
 		port=$(awk '$1 == "port" {print $2}' "$conf")
 		if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then
+			# Answering, but is it this bench's Redis? Its working folder says so.
+			local dir
+			dir=$(redis-cli -p "$port" config get dir 2>/dev/null | sed -n 2p)
+			[ -z "$dir" ] || [ "$dir" -ef "$bench/config/pids" ] ||
+				govit_die "port $port (Redis of $conf) is served by another Redis (working folder $dir), not this bench's: free the port, or give this bench other ports (common_site_config.json redis_cache/redis_queue, then bench setup redis)"
 			continue
 		fi
 		if govit_port_taken "$port"; then
@@ -315,4 +402,38 @@ govit_port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # The app's own Python dependencies (pinned in pyproject.toml), one per line.
 govit_app_dependencies() {
 	python3 "$1/tests/run_helpers.py" dependencies "$1/pyproject.toml"
+}
+
+# ---- everything a bench needs, but no site ----------------------------------------------
+
+# Distribution packages, Node and yarn, the bench CLI, the bench itself; then MariaDB (utf8mb4,
+# root password recorded in the bench) and the bench's Redis, running. Sets GOVIT_DB_ROOT_PW,
+# GOVIT_STARTED_MARIADB and GOVIT_STARTED_REDIS.
+govit_prepare_bench() {
+	local bench=$1
+	govit_install_packages
+	govit_say "The bench CLI"
+	govit_ensure_bench_cli
+	govit_note "$(bench --version 2>/dev/null | tail -1) at $(command -v bench)"
+	govit_build_bench "$bench"
+	govit_say "MariaDB and Redis"
+	GOVIT_MARIADB_CONF_CHANGED=""
+	govit_configure_mariadb
+	govit_start_mariadb
+	govit_db_root_password "$bench"
+	local charset
+	charset=$(MYSQL_PWD=$GOVIT_DB_ROOT_PW mariadb -uroot -h127.0.0.1 -N -e 'SELECT @@character_set_server')
+	if [ "$charset" != utf8mb4 ]; then
+		[ -n "$GOVIT_MARIADB_CONF_CHANGED" ] ||
+			govit_die "MariaDB's character set is $charset although $(govit_mariadb_conf_dir)/$GOVIT_MARIADB_CONF_NAME asks for utf8mb4; another configuration file overrides it"
+		govit_restart_mariadb "$GOVIT_DB_ROOT_PW"
+	fi
+	govit_start_redis "$bench"
+	govit_note "MariaDB and Redis are running"
+}
+
+# Runs a command with its output shown, less Frappe's progress bars; returns its status.
+govit_quiet() {
+	"$@" 2>&1 | tr '\r' '\n' | { grep -v -e '^Updating DocTypes for' -e '^Updating Dashboard for' -e '^[[:space:]]*$' || true; }
+	return "${PIPESTATUS[0]}"
 }
