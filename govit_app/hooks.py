@@ -20,7 +20,9 @@ fixtures = [
 	{"dt": "Workflow Action Master", "filters": [["name", "in", sorted(shipped_action_names())]]},
 ]
 
-after_install = ["govit_app.install.after_install", "govit_app.print_formats.setup.after_install_or_migrate"]
+before_install = "govit_app.install.before_install"
+# after_install also runs the print formats' install step, inside its all-or-nothing guard.
+after_install = "govit_app.install.after_install"
 after_sync = "govit_app.install.after_sync"
 after_migrate = ["govit_app.install.after_migrate", "govit_app.print_formats.setup.after_install_or_migrate"]
 before_uninstall = "govit_app.install.before_uninstall"
