@@ -44,6 +44,8 @@ doctype_js = {
 }
 
 doc_events = {
+	# Every new desk user lands in the workspace 政务信息化项目管理 (utils/landing.py).
+	"User": {"before_insert": "govit_app.utils.landing.set_default_workspace"},
 	"User Permission": {
 		"after_insert": "govit_app.permissions.sharing.on_user_permission_change",
 		"on_trash": "govit_app.permissions.sharing.on_user_permission_change",

@@ -16,6 +16,7 @@ from govit_app.rules.settings import (
 	DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS,
 	DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS,
 )
+from govit_app.utils.landing import WORKSPACE, forget_workspace, land_in_workspace
 
 APP = "govit_app"
 
@@ -32,6 +33,7 @@ def after_install() -> None:
 		assert_doctypes_synced()
 		ensure_settings()
 		use_chinese_locale()
+		land_in_workspace("Administrator")
 		after_install_or_migrate()
 		sync_fixtures(APP)  # Frappe syncs them again after this hook; that second pass changes nothing
 	except Exception:
@@ -146,6 +148,7 @@ def app_modules() -> list[str]:
 
 def before_uninstall() -> None:
 	doctypes = app_doctypes()
+	forget_workspace()
 	delete_records_about(doctypes)
 	delete_workflows(doctypes)
 	delete_roles()
@@ -209,6 +212,8 @@ def leftovers() -> list[str]:
 		found.append(f"Workflow {wf}")
 	if frappe.db.exists("Module Def", {"app_name": APP}):
 		found.append("Module Def GovIT")
+	for user in frappe.get_all("User", filters={"default_workspace": WORKSPACE}, pluck="name"):
+		found.append(f"User {user} lands in {WORKSPACE}")
 	return found
 
 

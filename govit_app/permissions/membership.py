@@ -3,6 +3,8 @@
 import frappe
 from frappe.utils.password import update_password
 
+from govit_app.utils.landing import land_in_workspace
+
 
 def ensure_unit(
 	name: str, unit_type: str = "市级部门", competent: str | None = None, function: str | None = None
@@ -42,6 +44,7 @@ def ensure_member(
 		user.set("roles", [])
 		user.add_roles(*roles)
 	update_password(email, password)
+	land_in_workspace(email)
 	for unit in units:
 		if not frappe.db.exists("User Permission", {"user": email, "allow": "Gov Unit", "for_value": unit}):
 			frappe.get_doc(
