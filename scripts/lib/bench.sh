@@ -317,7 +317,7 @@ govit_start_mariadb() {
 	else
 		govit_as_root mkdir -p /run/mysqld
 		govit_as_root chown mysql:mysql /run/mysqld 2>/dev/null
-		(govit_as_root mysqld_safe >/dev/null 2>&1 &)
+		(govit_as_root mysqld_safe >/dev/null 2>&1 9>&- &) # 9: the bench lock stays with us
 	fi
 	local _
 	for _ in $(seq 60); do govit_mariadb_running && return 0; sleep 1; done
@@ -387,7 +387,7 @@ govit_start_redis() {
 		if govit_port_taken "$port"; then
 			govit_die "port $port (Redis of $conf) is taken by something that is not Redis; free it or change the port in $conf"
 		fi
-		(cd "$bench/config" && redis-server "$conf" --daemonize yes >/dev/null) || govit_die "Redis did not start with $conf"
+		(cd "$bench/config" && redis-server "$conf" --daemonize yes >/dev/null 9>&-) || govit_die "Redis did not start with $conf"
 		local _
 		for _ in $(seq 20); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.5; done
 		redis-cli -p "$port" ping 2>/dev/null | grep -q PONG || govit_die "Redis on port $port did not answer"
@@ -396,6 +396,20 @@ govit_start_redis() {
 }
 
 govit_port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---- one user of the bench at a time -----------------------------------------------------
+
+# tests/run swaps apps/govit_app for its own checkout while it runs, and scripts/setup installs
+# and migrates through that folder: both hold this lock, so that one waits for the other. It is
+# released when the process exits; long-running children are started with fd 9 closed.
+govit_lock_bench() {
+	local bench=$1
+	exec 9>"$bench/.govit-tests.lock"
+	if ! flock -n 9; then
+		govit_note "another tests/run or scripts/setup is using $bench: waiting for it (lock $bench/.govit-tests.lock)"
+		flock 9
+	fi
+}
 
 # ---- the app in a bench ------------------------------------------------------------------
 
