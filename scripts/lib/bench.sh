@@ -19,7 +19,8 @@ GOVIT_TOOLS=${GOVIT_TOOLS:-$HOME/.local/share/govit}
 GOVIT_AIR_DATEPICKER_COMMIT=ed37b94d95c68d8544357e330be0c89d044a3eea
 GOVIT_MARIADB_CONF_NAME=99-govit-utf8mb4.cnf
 
-govit_say() { printf '\n=== %s\n' "$*"; }
+# A step's title; with GOVIT_T0 set (the caller's start in $SECONDS), the time spent so far.
+govit_say() { printf '\n=== %s%s\n' "$*" "${GOVIT_T0:+  [$((SECONDS - GOVIT_T0)) s]}"; }
 govit_note() { printf '    %s\n' "$*"; }
 govit_die() {
 	printf '\nERROR: %s\n' "$*" >&2
