@@ -419,9 +419,25 @@ govit_app_dependencies() {
 	python3 "$1/tests/run_helpers.py" dependencies "$1/pyproject.toml"
 }
 
+# ---- desk assets -------------------------------------------------------------------------
+
+# `bench build` once per bench: the desk, print views and the tests' page renders need the
+# bundles (sites/assets/assets.json).
+govit_build_assets() {
+	local bench=$1
+	[ -f "$bench/sites/assets/assets.json" ] && [ -z "${GOVIT_REBUILD:-}" ] && return 0
+	govit_say "Desk assets (bench build)"
+	govit_yarn_offline_mirror
+	(cd "$bench" && bench build) >"$bench/logs/govit-build.log" 2>&1 || {
+		tail -30 "$bench/logs/govit-build.log"
+		govit_die "bench build failed (log: $bench/logs/govit-build.log)"
+	}
+	govit_note "built"
+}
+
 # ---- everything a bench needs, but no site ----------------------------------------------
 
-# Distribution packages, Node and yarn, the bench CLI, the bench itself; then MariaDB (utf8mb4,
+# Distribution packages, Node and yarn, the bench CLI, the bench and its assets; then MariaDB (utf8mb4,
 # root password recorded in the bench) and the bench's Redis, running. Sets GOVIT_DB_ROOT_PW,
 # GOVIT_STARTED_MARIADB and GOVIT_STARTED_REDIS.
 govit_prepare_bench() {
@@ -431,6 +447,7 @@ govit_prepare_bench() {
 	govit_ensure_bench_cli
 	govit_note "$(bench --version 2>/dev/null | tail -1) at $(command -v bench)"
 	govit_build_bench "$bench"
+	govit_build_assets "$bench"
 	govit_say "MariaDB and Redis"
 	GOVIT_MARIADB_CONF_CHANGED=""
 	govit_configure_mariadb
