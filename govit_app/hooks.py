@@ -20,7 +20,9 @@ fixtures = [
 	{"dt": "Workflow Action Master", "filters": [["name", "in", sorted(shipped_action_names())]]},
 ]
 
-after_install = ["govit_app.install.after_install", "govit_app.print_formats.setup.after_install_or_migrate"]
+before_install = "govit_app.install.before_install"
+# after_install also runs the print formats' install step, inside its all-or-nothing guard.
+after_install = "govit_app.install.after_install"
 after_sync = "govit_app.install.after_sync"
 after_migrate = ["govit_app.install.after_migrate", "govit_app.print_formats.setup.after_install_or_migrate"]
 before_uninstall = "govit_app.install.before_uninstall"
@@ -45,6 +47,8 @@ doctype_js = {
 }
 
 doc_events = {
+	# Every new desk user lands in the workspace 政务信息化项目管理 (utils/landing.py).
+	"User": {"before_insert": "govit_app.utils.landing.set_default_workspace"},
 	"User Permission": {
 		"after_insert": "govit_app.permissions.sharing.on_user_permission_change",
 		"on_trash": "govit_app.permissions.sharing.on_user_permission_change",

@@ -5,7 +5,9 @@ from dataclasses import asdict
 import frappe
 from frappe.gettext.translate import compile_translations
 from frappe.translate import clear_cache as clear_translation_cache
+from frappe.utils.fixtures import sync_fixtures
 
+from govit_app.print_formats.setup import after_install_or_migrate
 from govit_app.roles import ALL_ROLES
 from govit_app.rules.settings import (
 	DEFAULT_CENTRALIZED_CATEGORIES,
@@ -14,17 +16,78 @@ from govit_app.rules.settings import (
 	DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS,
 	DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS,
 )
+from govit_app.utils.landing import WORKSPACE, forget_workspace, land_in_workspace
 
 APP = "govit_app"
 
 
+def before_install() -> None:
+	refresh_module_map()
+
+
 def after_install() -> None:
-	ensure_settings()
-	use_chinese_locale()
+	"""Everything the app needs on a site, or nothing: a failure takes the app off the site
+	again (Frappe's install_app would leave it marked installed, so that a second attempt
+	only says "already installed")."""
+	try:
+		assert_doctypes_synced()
+		ensure_settings()
+		use_chinese_locale()
+		land_in_workspace("Administrator")
+		after_install_or_migrate()
+		sync_fixtures(APP)  # Frappe syncs them again after this hook; that second pass changes nothing
+	except Exception:
+		undo_failed_install()
+		raise
 
 
 def after_sync() -> None:
-	compile_app_translations()
+	"""The last step of install_app (and of migrate's sync)."""
+	try:
+		compile_app_translations()
+	except Exception:
+		if frappe.flags.in_install == APP:
+			undo_failed_install()
+		raise
+
+
+def refresh_module_map() -> None:
+	"""Let this process see the app's modules before Frappe syncs its DocTypes.
+
+	Frappe reads the map of apps to modules from Redis (`app_modules`) when a process starts
+	and keeps it in `frappe.local`. A site that served requests or ran jobs before the app was
+	fetched has a map without the app; install_app clears Redis but not the process's copy,
+	so `sync_for` found no module to sync, no DocType of the app was created, and after_install
+	failed with `No module named 'frappe.core.doctype.govit_settings'` (a DocType missing from
+	the database is looked up in Frappe's Core module). Rebuild the map from apps.txt."""
+	frappe.cache.delete_value(["app_modules", "installed_app_modules"])
+	frappe.local.app_modules = None
+	frappe.setup_module_map()
+	if APP not in frappe.local.app_modules:
+		frappe.throw(f"{APP} is not in the bench's sites/apps.txt; fetch it with bench get-app first.")
+
+
+def assert_doctypes_synced() -> None:
+	if not frappe.db.exists("DocType", "GovIT Settings"):
+		raise RuntimeError(
+			f"Frappe created no DocType of {APP} on {frappe.local.site}: its module map does not"
+			" list the app's modules (run `bench --site SITE clear-cache` and install again)."
+		)
+
+
+def undo_failed_install() -> None:
+	"""Take a half-installed app off the site: its DocTypes and tables, Module Def, roles,
+	workflows and the entry in installed_apps (what uninstall-app removes)."""
+	from frappe.installer import remove_app
+
+	frappe.db.rollback()
+	print(f"Installing {APP} failed: removing what was installed so far")
+	in_install, frappe.flags.in_install = frappe.flags.in_install, False
+	try:
+		remove_app(APP, yes=True, no_backup=True, force=True)
+		frappe.db.commit()
+	finally:
+		frappe.flags.in_install = in_install
 
 
 def after_migrate() -> None:
@@ -85,6 +148,7 @@ def app_modules() -> list[str]:
 
 def before_uninstall() -> None:
 	doctypes = app_doctypes()
+	forget_workspace()
 	delete_records_about(doctypes)
 	delete_workflows(doctypes)
 	delete_roles()
@@ -148,6 +212,8 @@ def leftovers() -> list[str]:
 		found.append(f"Workflow {wf}")
 	if frappe.db.exists("Module Def", {"app_name": APP}):
 		found.append("Module Def GovIT")
+	for user in frappe.get_all("User", filters={"default_workspace": WORKSPACE}, pluck="name"):
+		found.append(f"User {user} lands in {WORKSPACE}")
 	return found
 
 

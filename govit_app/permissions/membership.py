@@ -3,6 +3,7 @@
 import frappe
 from frappe.utils.password import update_password
 
+from govit_app.utils.landing import land_in_workspace
 from govit_app.vocabulary import UnitType
 
 
@@ -47,6 +48,7 @@ def ensure_member(
 		user.set("roles", [])
 		user.add_roles(*roles)
 	update_password(email, password)
+	land_in_workspace(email)
 	for unit in units:
 		if not frappe.db.exists("User Permission", {"user": email, "allow": "Gov Unit", "for_value": unit}):
 			frappe.get_doc(

@@ -126,7 +126,8 @@ class ApiClient:
 
 
 def run_queued_jobs(method: str) -> int:
-	"""Run here the jobs this site's requests queued for `method`: no worker runs during tests."""
+	"""Run here the jobs this site's requests queued for `method`. No worker takes them first:
+	tests/run gives the test site a bench_id of its own, so its queues are its own."""
 	from frappe.utils.background_jobs import get_queue, get_queue_list
 
 	ran = 0
