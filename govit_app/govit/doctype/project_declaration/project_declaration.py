@@ -199,6 +199,7 @@ class ProjectDeclaration(WorkflowDocument):
 				),
 				article=8,
 			)
+		super().on_trash()
 
 	def record_panel_result(self, result: PanelResult) -> None:
 		"""The expert panel concluded (Art 10): its result is recorded on the declaration, as a
