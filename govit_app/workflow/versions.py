@@ -41,7 +41,7 @@ def base_on_stated_version(doc: Document) -> None:
 			_(
 				"{0} {1} was not changed: the request does not say which version it changes. "
 				"Read the document and send its {2} value with your change (a stale one is refused as a conflict)."
-			).format(_(doc.doctype), doc.name, "<code>modified</code>"),
+			).format(_(doc.doctype), doc.name, "modified"),
 			VersionNotStatedError,
 			title=_("Version required"),
 		)
@@ -49,9 +49,10 @@ def base_on_stated_version(doc: Document) -> None:
 
 
 def parse_version(value):
+	"""A stated `modified` as a datetime; None when missing or not a timestamp."""
 	try:
 		return get_datetime(value) if value else None
-	except Exception:
+	except (ValueError, TypeError, OverflowError):
 		return None
 
 
