@@ -30,6 +30,13 @@ class DuplicateRecordError(RegulationError):
 	http_status_code = 409
 
 
+class VersionNotStatedError(frappe.ValidationError):
+	"""A write over the API does not say which version of the document it changes (no `modified`)."""
+
+	# 428 Precondition Required: the server requires a conditional request (RFC 6585).
+	http_status_code = 428
+
+
 class NotYourStepError(ArticleMixin, frappe.PermissionError):
 	"""The user's role or department does not take this step, or may not change this field."""
 

@@ -46,6 +46,9 @@ doctype_js = {
 	"Supplementary Request": "public/js/countersign.js",
 }
 
+# What deletions outside a document's on_trash left in Frappe's workflow tables.
+scheduler_events = {"daily": ["govit_app.workflow.residue.purge_orphans"]}
+
 doc_events = {
 	# Every new desk user lands in the workspace 政务信息化项目管理 (utils/landing.py).
 	"User": {"before_insert": "govit_app.utils.landing.set_default_workspace"},

@@ -17,6 +17,7 @@ from govit_app.rules.settings import (
 	DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS,
 )
 from govit_app.utils.landing import WORKSPACE, forget_workspace, land_in_workspace
+from govit_app.workflow.residue import purge_orphans
 
 APP = "govit_app"
 
@@ -154,6 +155,7 @@ def before_uninstall() -> None:
 	delete_roles()
 	frappe.db.delete("User Permission", {"allow": ("in", doctypes)})
 	frappe.db.delete("DocShare", {"share_doctype": ("in", doctypes)})
+	purge_orphans()  # the permitted roles of the Workflow Actions deleted above
 
 
 def delete_records_about(doctypes: list[str]) -> None:

@@ -6,8 +6,9 @@ committed, and named `_Test …` so that reruns on a developer's site find them 
 """
 
 import json
+from collections.abc import Callable
 from io import BytesIO
-from threading import Thread
+from threading import Barrier, Thread
 from typing import Any
 
 import frappe
@@ -55,22 +56,13 @@ class ApiClient:
 		if response.status_code != 200:
 			raise AssertionError(f"login failed for {user}: {response.status_code} {response.text[:300]}")
 
-	def request(self, method: str, path: str, **kwargs: Any) -> TestResponse:
+	def open(self, method: str, path: str, **kwargs: Any) -> TestResponse:
+		"""The request itself, in the calling thread (see `request` and `concurrently`)."""
 		headers = {"X-Frappe-Site-Name": self.site, "Accept": "application/json", **kwargs.pop("headers", {})}
-		result: dict[str, TestResponse] = {}
+		return self.client.open(path, method=method, headers=headers, **kwargs)
 
-		def run():
-			result["response"] = self.client.open(path, method=method, headers=headers, **kwargs)
-
-		# The request runs on its own connection: it sees only what the test committed, and
-		# the test sees its effects only from a new transaction with a fresh request cache.
-		frappe.db.commit()
-		thread = Thread(target=run)
-		thread.start()
-		thread.join()
-		frappe.db.commit()
-		frappe.local.cache = {}
-		return result["response"]
+	def request(self, method: str, path: str, **kwargs: Any) -> TestResponse:
+		return concurrently(lambda: self.open(method, path, **kwargs))[0]
 
 	# -- /api/resource
 	def get_list(
@@ -97,7 +89,15 @@ class ApiClient:
 	def insert(self, doctype: str, data: dict) -> TestResponse:
 		return self.request("POST", f"/api/resource/{doctype}", json=data)
 
+	def modified(self, doctype: str, name: str) -> str | None:
+		"""The version of the document this user reads (None when they may not read it)."""
+		response = self.get_doc(doctype, name)
+		return response.json["data"]["modified"] if response.status_code == 200 else None
+
 	def update(self, doctype: str, name: str, data: dict) -> TestResponse:
+		"""PUT as a client that read the document first: the change states the version it read."""
+		version = self.modified(doctype, name)
+		data = {"modified": version, **data} if version else data
 		return self.request("PUT", f"/api/resource/{doctype}/{name}", json=data)
 
 	def delete(self, doctype: str, name: str) -> TestResponse:
@@ -110,10 +110,11 @@ class ApiClient:
 		return self.request("POST", f"/api/method/{method}", json=data)
 
 	def apply_workflow(self, doctype: str, name: str, action: str) -> TestResponse:
-		"""The desk's workflow button: Frappe reloads the document and takes `action`."""
-		return self.call(
-			"frappe.model.workflow.apply_workflow", doc={"doctype": doctype, "name": name}, action=action
-		)
+		"""The desk's workflow button: it sends the document it shows (its version), Frappe takes `action`."""
+		doc = {"doctype": doctype, "name": name}
+		if version := self.modified(doctype, name):
+			doc["modified"] = version
+		return self.call("frappe.model.workflow.apply_workflow", doc=doc, action=action)
 
 	def upload(
 		self, doctype: str, name: str, filename: str, content: bytes, fieldname: str | None = None
@@ -123,6 +124,29 @@ class ApiClient:
 		if fieldname:
 			data["fieldname"] = fieldname
 		return self.request("POST", "/api/method/upload_file", data=data)
+
+
+def concurrently(*requests: Callable[[], TestResponse]) -> list[TestResponse]:
+	"""Send requests at the same moment, each in its own thread with its own database connection.
+
+	They see only what the test committed, and the test sees their effects only from a new
+	transaction with a fresh request cache."""
+	start = Barrier(len(requests))
+	responses: list[TestResponse | None] = [None] * len(requests)
+
+	def run(i: int) -> None:
+		start.wait()
+		responses[i] = requests[i]()
+
+	frappe.db.commit()
+	threads = [Thread(target=run, args=(i,)) for i in range(len(requests))]
+	for thread in threads:
+		thread.start()
+	for thread in threads:
+		thread.join()
+	frappe.db.commit()
+	frappe.local.cache = {}
+	return responses
 
 
 def run_queued_jobs(method: str) -> int:

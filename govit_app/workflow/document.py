@@ -28,6 +28,8 @@ from frappe.utils import cint, flt, get_datetime, getdate
 
 from govit_app.errors import FrozenContentError, NotYourStepError, throw
 from govit_app.utils.uniqueness import Unique, check_unique
+from govit_app.workflow.residue import clear_workflow_actions
+from govit_app.workflow.versions import base_on_stated_version
 
 # Frappe's own bookkeeping, never part of what a user declares.
 FRAMEWORK_FIELDS = frozenset({"amended_from", "naming_series"})
@@ -66,6 +68,16 @@ class WorkflowDocument(Document):
 		self.check_guards()
 		self.validate_after_submit()
 		self.set_pending_with()
+
+	def check_if_latest(self):
+		"""Frappe's conflict check, judged over the API against the version the client read."""
+		if not self.is_new() and not (self.flags.process_step or self.flags.ignore_permissions):
+			base_on_stated_version(self)
+		super().check_if_latest()
+
+	def on_trash(self):
+		"""A deleted document leaves no rows in Frappe's workflow tables (a subclass calls super())."""
+		clear_workflow_actions(self.doctype, self.name)
 
 	# ---- what a DocType implements ---------------------------------------------------
 

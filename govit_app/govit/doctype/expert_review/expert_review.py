@@ -67,6 +67,7 @@ class ExpertReview(WorkflowDocument):
 				"DocShare", share, ignore_permissions=True, flags={"ignore_share_permission": True}
 			)
 		update_panel(self.project_declaration, leaving=self.name)
+		super().on_trash()
 
 	def scores(self) -> dict[str, float | None]:
 		return {field: self.get(field) for field in RV.SCORE_FIELDS}

@@ -30,9 +30,12 @@ from govit_app.vocabulary import DeclarationState as S
 from govit_app.vocabulary import ProjectStage
 from govit_app.workflow.actors import unit_and_ancestors, users_with_role
 from govit_app.workflow.document import WorkflowDocument
+from govit_app.workflow.numbering import OfficialNumber, issue
 from govit_app.workflow.stages import set_project_stage
 
 FILE_URL_PREFIXES = ("/files/", "/private/files/")
+# 申报编号, per plan year (SB-2027-00001): given at the first hand-in, kept through returns.
+DECLARATION_NO = OfficialNumber("declaration_no", "SB-.plan_year.-.#####")
 
 
 class ProjectDeclaration(WorkflowDocument):
@@ -47,6 +50,7 @@ class ProjectDeclaration(WorkflowDocument):
 			"submitted_on",
 			"accepted_on",
 			"pending_with",
+			"declaration_no",
 		}
 	)
 	# The competent department writes its opinion while the declaration waits for it (Art 8).
@@ -140,6 +144,7 @@ class ProjectDeclaration(WorkflowDocument):
 		"""Dates and signature of the step taken."""
 		if self.transition().is_submission:
 			self.submitted_on = today()
+			issue(self, DECLARATION_NO)
 			# The unit never signs for its competent department.
 			self.competent_opinion = self.competent_signer = self.competent_opinion_date = None
 		if self.from_state == S.COMPETENT_REVIEW and self.to_state == S.INTAKE:
@@ -194,6 +199,7 @@ class ProjectDeclaration(WorkflowDocument):
 				),
 				article=8,
 			)
+		super().on_trash()
 
 	def record_panel_result(self, result: PanelResult) -> None:
 		"""The expert panel concluded (Art 10): its result is recorded on the declaration, as a
