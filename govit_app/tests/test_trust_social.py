@@ -9,8 +9,27 @@ from govit_app.tests.plan_fixtures import DECLARATION
 from govit_app.tests.trust_fixtures import PROJECT, TrustTestCase
 from govit_app.tests.utils import ApiClient
 
+TRACES = (("Comment", "reference_name"), ("ToDo", "reference_name"), ("Tag Link", "document_name"))
+
 
 class TestConversation(TrustTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		# A rerun starts clean: what an earlier run's refused users might have left.
+		users = [cls.audit_user, cls.health_user, cls.expert_user]
+		records = [cls.p_school, cls.d_school, cls.d_health]
+		for trace, field in TRACES:
+			frappe.db.delete(trace, {field: ("in", records), "owner": ("in", users)})
+		frappe.db.delete("Document Follow", {"ref_docname": ("in", records), "user": ("in", users)})
+		for doctype, name in (
+			(PROJECT, cls.p_school),
+			(DECLARATION, cls.d_school),
+			(DECLARATION, cls.d_health),
+		):
+			frappe.db.set_value(doctype, name, "_liked_by", None, update_modified=False)
+		frappe.db.commit()
+
 	def writes(self, api: ApiClient, doctype: str, name: str) -> dict:
 		"""Each conversation channel of the desk on one record."""
 		user = api.user
