@@ -1,3 +1,4 @@
+from govit_app.permissions.doctypes import child_doctypes, unit_scoped_doctypes
 from govit_app.roles import ALL_ROLES
 from govit_app.workflow.definitions import shipped_action_names, shipped_state_names, shipped_workflows
 
@@ -8,9 +9,10 @@ app_description = "泰兴市市级政务信息化项目建设管理：申报、�
 app_email = "govit@example.org"
 app_license = "MIT"
 
-# DocTypes whose records belong to a unit: they carry `unit` and `secrecy_level`, and the
-# permission hooks keep classified ones with their unit, the Office and Secrecy (Art 25).
-UNIT_SCOPED_DOCTYPES = ("IT Project", "Project Declaration")
+# DocTypes whose records belong to a unit (a `unit` field): the permission hooks keep them with
+# their unit and, when classified, with their unit, the Office and Secrecy (Art 25), even where
+# Frappe ignores User Permissions. Expert Review has its own readers (Art 10).
+UNIT_SCOPED_DOCTYPES = unit_scoped_doctypes(excluding=("Expert Review",))
 
 # Configuration shipped as data, editable in the desk (DESIGN §6).
 fixtures = [
@@ -34,6 +36,13 @@ has_permission = {doctype: "govit_app.permissions.hooks.has_permission" for doct
 # An expert sees only the reviews assigned to them (Art 10).
 permission_query_conditions["Expert Review"] = "govit_app.permissions.expert_review.query_conditions"
 has_permission["Expert Review"] = "govit_app.permissions.expert_review.has_permission"
+# A file attached to such a record is read through the record, whoever owns the File row.
+permission_query_conditions["File"] = "govit_app.security.files.query_conditions"
+has_permission["File"] = "govit_app.security.files.has_permission"
+# A child table's rows are listed only for parents the user may read (Frappe lists every
+# parent's; a single row is checked by the request guard, as Frappe asks no hook for it).
+for _child in child_doctypes():
+	permission_query_conditions[_child] = "govit_app.permissions.hooks.child_query_conditions"
 
 # The desk's JS reads the state, stage and option names from here (frappe.boot.govit).
 boot_session = "govit_app.boot.boot_session"
@@ -51,13 +60,27 @@ scheduler_events = {"daily": ["govit_app.workflow.residue.purge_orphans"]}
 
 doc_events = {
 	# Every new desk user lands in the workspace 政务信息化项目管理 (utils/landing.py).
-	"User": {"before_insert": "govit_app.utils.landing.set_default_workspace"},
 	"User Permission": {
 		"after_insert": "govit_app.permissions.sharing.on_user_permission_change",
 		"on_trash": "govit_app.permissions.sharing.on_user_permission_change",
 	},
+	# Frappe lets a share open what every hook refused: no share of a classified record (Art 25).
+	"DocShare": {"validate": "govit_app.permissions.hooks.validate_share"},
 	# Art 25 and the attachment limits of GovIT Settings, however a file arrives.
-	"File": {"validate": "govit_app.utils.attachments.validate_file"},
+	# A file stays with the record it was first attached to; no active content (issue 8).
+	"File": {
+		"validate": ["govit_app.utils.attachments.validate_file", "govit_app.security.files.validate_file"]
+	},
+	# A stored card or chart names columns, never SQL (anyone may create one in Frappe).
+	"Number Card": {"validate": "govit_app.security.lists.validate_number_card"},
+	"Dashboard Chart": {"validate": "govit_app.security.lists.validate_dashboard_chart"},
+	# Frappe makes the first system user System Manager; a GovIT member never gets it that way.
+	# New users land in the workspace 政务信息化项目管理 (first login).
+	"User": {
+		"before_insert": "govit_app.utils.landing.set_default_workspace",
+		"before_validate": "govit_app.security.users.remember_roles",
+		"validate": "govit_app.security.users.keep_system_manager_off",
+	},
 }
 
 # Printing (DESIGN §4): amounts in capitals in print formats; GovIT print formats' PDFs by
@@ -66,6 +89,15 @@ jinja = {
 	"methods": ["govit_app.rules.amounts.amount_in_capitals", "govit_app.boot.govit_vocabulary"],
 	"filters": ["govit_app.rules.amounts.amount_in_capitals", "govit_app.utils.print_text.plain_text"],
 }
+# Every request is checked before Frappe runs it; what reaches the client of a failed one is
+# stripped of database texts (issue 8: govit_app/security).
+before_request = ["govit_app.security.request_guard.before_request"]
+after_request = ["govit_app.security.responses.after_request"]
 override_whitelisted_methods = {
 	"frappe.utils.print_format.download_pdf": "govit_app.print_formats.download.download_pdf",
+	# Frappe answers these without asking whether the user may read the rows they count or name.
+	"frappe.client.get_count": "govit_app.security.endpoints.get_count",
+	"frappe.client.validate_link": "govit_app.security.endpoints.validate_link",
+	"frappe.desk.search.get_link_title": "govit_app.security.endpoints.get_link_title",
+	"frappe.desk.listview.get_group_by_count": "govit_app.security.endpoints.get_group_by_count",
 }

@@ -1,4 +1,11 @@
-"""The visibility rule for classified records (Art 25), without Frappe."""
+"""Who reads a unit's records: unit scoping and the secrecy rule (Art 25), without Frappe.
+
+The permission hooks apply these rules themselves, so they hold even where Frappe skips its
+User Permission filter (a search with `ignore_user_permissions`, a Link field that ignores
+them): a user acting for units reads their records and what was shared with them, a user
+acting for a city department reads every unit's, and classified records stay with their
+unit, the Office and the Secrecy Bureau.
+"""
 
 from collections.abc import Collection
 
@@ -9,6 +16,11 @@ from govit_app.vocabulary import SecrecyLevel
 # Art 8), only these see classified records.
 CLASSIFIED_READER_ROLES = frozenset({R.OFFICE, R.SECRECY, "System Manager"})
 
+# Roles acting for a unit (User Permission on Gov Unit) or for what is shared with them (an
+# expert's declarations); every other GovIT role acts for a city department across units.
+SCOPED_ROLES = frozenset({R.UNIT_USER, R.COMPETENT_DEPT, R.EXPERT})
+CITY_ROLES = (frozenset(R.ALL_ROLES) - SCOPED_ROLES) | {"System Manager"}
+
 
 def is_classified(secrecy_level: str | None) -> bool:
 	return (secrecy_level or SecrecyLevel.UNCLASSIFIED) != SecrecyLevel.UNCLASSIFIED
@@ -18,14 +30,25 @@ def sees_all_classified(roles: Collection[str]) -> bool:
 	return not CLASSIFIED_READER_ROLES.isdisjoint(roles)
 
 
-def may_see(
-	roles: Collection[str], user_units: Collection[str], unit: str | None, secrecy_level: str | None
-) -> bool:
-	"""Whether the secrecy rule lets a user see a record of `unit` at `secrecy_level`.
+def reads_every_unit(roles: Collection[str]) -> bool:
+	"""A city department reads the records of every unit (classified ones aside)."""
+	return not CITY_ROLES.isdisjoint(roles)
 
-	Ordinary unit scoping is Frappe's User Permission; this only removes classified
-	records from everyone but their unit, the Office and the Secrecy Bureau.
+
+def may_see(
+	roles: Collection[str],
+	user_units: Collection[str],
+	unit: str | None,
+	secrecy_level: str | None,
+	shared: bool = False,
+) -> bool:
+	"""Whether a user may see a record of `unit` at `secrecy_level` (`shared`: shared with them).
+
+	Roles grant the read; this only takes it away: from a unit user, another unit's records
+	that nobody shared with them; from everyone but the record's unit, the Office and the
+	Secrecy Bureau, a classified record (a share never opens one).
 	"""
-	if not is_classified(secrecy_level) or sees_all_classified(roles):
-		return True
-	return bool(unit) and unit in user_units
+	own = bool(unit) and unit in user_units
+	if is_classified(secrecy_level):
+		return own or sees_all_classified(roles)
+	return own or shared or reads_every_unit(roles)

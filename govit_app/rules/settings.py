@@ -94,6 +94,23 @@ DEFAULT_ATTACHMENT_EXTENSIONS = (
 	"png",
 )
 
+# Active content: a browser runs it when the site serves it (stored XSS), whatever record it
+# is attached to; no upload of these types is accepted anywhere on the site.
+DEFAULT_REFUSED_UPLOAD_EXTENSIONS = (
+	"html",
+	"htm",
+	"xhtml",
+	"shtml",
+	"svg",
+	"svgz",
+	"xml",
+	"xsl",
+	"xslt",
+	"js",
+	"mjs",
+	"swf",
+)
+
 
 @dataclass(frozen=True)
 class GovITSettings:
@@ -113,6 +130,7 @@ class GovITSettings:
 	)  # Art 9
 	attachment_max_mb: float = 20.0
 	attachment_extensions: tuple[str, ...] = field(default=DEFAULT_ATTACHMENT_EXTENSIONS)
+	refused_upload_extensions: tuple[str, ...] = field(default=DEFAULT_REFUSED_UPLOAD_EXTENSIONS)
 	plan_countersign_departments: tuple[str, ...] = field(default=DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS)
 	supplementary_consult_departments: tuple[str, ...] = field(
 		default=DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS
@@ -275,6 +293,17 @@ def _check_declaration_settings(s: GovITSettings) -> list[Finding]:
 				Severity.BLOCKING,
 				_("{label}: list at least one file type, e.g. pdf."),
 				"attachment_extensions",
+			)
+		)
+	active = sorted(set(s.attachment_extensions) & set(s.refused_upload_extensions))
+	if active:
+		findings.append(
+			Finding(
+				None,
+				Severity.BLOCKING,
+				_("{label}: {0} is active content (refused on every upload) and cannot be accepted."),
+				"attachment_extensions",
+				(", ".join(active),),
 			)
 		)
 	return findings

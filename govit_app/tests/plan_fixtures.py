@@ -155,13 +155,13 @@ def declaration_under_review(year: int, unit: str, project_name: str, **values) 
 	return doc.name
 
 
-def attach(doc, filename: str) -> str:
+def attach(doc, filename: str, content: bytes = PDF) -> str:
 	return (
 		frappe.get_doc(
 			{
 				"doctype": "File",
 				"file_name": filename,
-				"content": PDF,
+				"content": content,
 				"attached_to_doctype": doc.doctype,
 				"attached_to_name": doc.name,
 				"is_private": 1,

@@ -46,8 +46,9 @@ def settings_from_doc(doc) -> GovITSettings:
 	)
 	for fieldname in ("plan_countersign_departments", "supplementary_consult_departments"):
 		values[fieldname] = tuple(row.department_function for row in doc.get(fieldname) or [])
-	if doc.get("attachment_extensions"):
-		values["attachment_extensions"] = parse_extensions(doc.attachment_extensions)
+	for fieldname in ("attachment_extensions", "refused_upload_extensions"):
+		if doc.get(fieldname):
+			values[fieldname] = parse_extensions(doc.get(fieldname))
 	return GovITSettings(**values)
 
 

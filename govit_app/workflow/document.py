@@ -6,7 +6,7 @@ channel (desk, REST PUT, `frappe.client.set_value`, a workflow action):
 1. guards — the write is judged against the document as it was before it: the user may write
    that document, the state's editing role makes a save that stays in a state, nobody takes
    an approving step on their own document, and `process_fields` change only through the
-   step that owns them;
+   step that owns them, and `owned_fields` (whose the record is) never by hand;
 2. frozen content — outside `editable_states` the declared content stands as handed in;
 3. uniqueness declared in `unique_by`;
 4. the DocType's own checks, `validate_document()`;
@@ -40,6 +40,10 @@ class WorkflowDocument(Document):
 	initial_state: ClassVar[str | None] = None
 	# Fields the process sets (read-only in the form); users change them only through their step.
 	process_fields: ClassVar[frozenset[str]] = frozenset()
+	# Whose the record is: set when it is made, changed only by a process step (a unit must not
+	# take another unit's record, nor a user pass theirs off as someone else's). Of Frappe's
+	# standard fields only `owner` is meant here.
+	owned_fields: ClassVar[frozenset[str]] = frozenset({"unit", "owner"})
 	# Roles that may correct process fields by hand (e.g. the Office for a project recorded late).
 	process_correctors: ClassVar[frozenset[str]] = frozenset()
 	# States in which the declared content may change (default: the initial state only).
@@ -134,6 +138,7 @@ class WorkflowDocument(Document):
 		self.check_state_editor()
 		self.check_self_approval()
 		self.check_process_fields()
+		self.check_owned_fields()
 
 	def check_write_before(self) -> None:
 		"""Frappe checks write permission on the document *after* applying the request body (a
@@ -208,6 +213,30 @@ class WorkflowDocument(Document):
 				else _("{0}: set by the process, not by hand.").format(labels)
 			)
 			throw(message, exc=NotYourStepError, title=_("Not your step"))
+
+	def check_owned_fields(self) -> None:
+		"""Owned fields keep the value the record was made with (a field fetched from a link
+		follows that link, whose own rules hold)."""
+		before = self.get_doc_before_save()
+		if not before or self.acts_as_process():
+			return
+		changed = [
+			f
+			for f in sorted(self.owned_fields)
+			if (f == "owner" or (self.meta.has_field(f) and not self.meta.get_field(f).fetch_from))
+			and field_value(self, f) != field_value(before, f)
+		]
+		if changed:
+			labels = "、".join(
+				_(self.meta.get_label(f) if self.meta.has_field(f) else "Created By") for f in changed
+			)
+			throw(
+				_(
+					"{0}: says whose the record is; it is set when the record is made and never changed by hand."
+				).format(labels),
+				exc=NotYourStepError,
+				title=_("Not your step"),
+			)
 
 	# ---- 2. frozen content -----------------------------------------------------------
 

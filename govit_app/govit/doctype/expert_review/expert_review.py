@@ -181,6 +181,8 @@ class ExpertReview(WorkflowDocument):
 def assign_experts(project_declaration: str, experts: list[str] | str) -> list[str]:
 	"""The declaration's 分配评审专家 button: one review per expert, all or none."""
 	experts = frappe.parse_json(experts) if isinstance(experts, str) else experts
+	if not isinstance(experts, list) or not all(isinstance(e, str) for e in experts):
+		throw(_("{0}: a list of users is expected.").format(_("Expert")), article=10)
 	names = []
 	for expert in dict.fromkeys(experts or []):
 		review = frappe.get_doc(

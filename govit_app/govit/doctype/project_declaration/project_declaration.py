@@ -24,6 +24,7 @@ from govit_app.rules.declaration import check_input, needs_approval
 from govit_app.rules.declaration_compliance import check_compliance
 from govit_app.rules.declaration_materials import material_rows
 from govit_app.rules.review import PanelResult
+from govit_app.security.files import readable_file_urls
 from govit_app.utils.findings import render, throw_if_blocking
 from govit_app.utils.settings import get_settings
 from govit_app.vocabulary import DeclarationState as S
@@ -105,11 +106,7 @@ class ProjectDeclaration(WorkflowDocument):
 	def validate_attachment_links(self, settings):
 		"""Attach fields name files uploaded here, of an accepted type (a REST client could name any URL)."""
 		urls = attach_values(self)
-		uploaded = (
-			set(frappe.get_all("File", filters={"file_url": ("in", urls)}, pluck="file_url"))
-			if urls
-			else set()
-		)
+		uploaded = readable_file_urls(urls)
 		for url in urls:
 			if not url.startswith(FILE_URL_PREFIXES) or url not in uploaded:
 				throw(
