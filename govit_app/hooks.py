@@ -10,7 +10,15 @@ app_license = "MIT"
 
 # DocTypes whose records belong to a unit: they carry `unit` and `secrecy_level`, and the
 # permission hooks keep classified ones with their unit, the Office and Secrecy (Art 25).
-UNIT_SCOPED_DOCTYPES = ("IT Project", "Project Declaration")
+UNIT_SCOPED_DOCTYPES = (
+	"IT Project",
+	"Project Declaration",
+	"Contract Filing",
+	"Trial Operation Filing",
+	"Completion Acceptance",
+	"Acceptance Filing",
+	"Acceptance Extension",
+)
 
 # Configuration shipped as data, editable in the desk (DESIGN §6).
 fixtures = [
@@ -42,6 +50,10 @@ doctype_js = {
 	"Project Declaration": ["public/js/return_for_changes.js", "public/js/project_declaration_review.js"],
 	"Annual Plan": ["public/js/return_for_changes.js", "public/js/countersign.js"],
 	"Supplementary Request": "public/js/countersign.js",
+	"Contract Filing": "public/js/reasoned_actions.js",
+	"Trial Operation Filing": "public/js/reasoned_actions.js",
+	"Acceptance Filing": "public/js/countersign.js",
+	"Acceptance Extension": "public/js/reasoned_actions.js",
 }
 
 doc_events = {
@@ -52,6 +64,9 @@ doc_events = {
 	# Art 25 and the attachment limits of GovIT Settings, however a file arrives.
 	"File": {"validate": "govit_app.utils.attachments.validate_file"},
 }
+
+# Deadlines that keep themselves (Art 16, 19): reminders before, alerts after, in working days.
+scheduler_events = {"daily": ["govit_app.deadlines.job.send_deadline_notices"]}
 
 # Printing (DESIGN §4): amounts in capitals in print formats; GovIT print formats' PDFs by
 # our WeasyPrint renderer with local CJK fonts, every other format by Frappe.

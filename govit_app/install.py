@@ -8,6 +8,8 @@ from frappe.translate import clear_cache as clear_translation_cache
 
 from govit_app.roles import ALL_ROLES
 from govit_app.rules.settings import (
+	DEFAULT_ACCEPTANCE_FILING_DEPARTMENTS,
+	DEFAULT_ACCEPTANCE_FILING_DOCUMENTS,
 	DEFAULT_CENTRALIZED_CATEGORIES,
 	DEFAULT_MATERIAL_REQUIREMENTS,
 	DEFAULT_NATURE_RULES,
@@ -49,10 +51,14 @@ def ensure_settings() -> None:
 	for fieldname, departments in (
 		("plan_countersign_departments", DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS),
 		("supplementary_consult_departments", DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS),
+		("acceptance_filing_departments", DEFAULT_ACCEPTANCE_FILING_DEPARTMENTS),
 	):
 		if not settings.get(fieldname):
 			for function in departments:
 				settings.append(fieldname, {"department_function": function})
+	if not settings.acceptance_filing_documents:
+		for document_type in DEFAULT_ACCEPTANCE_FILING_DOCUMENTS:
+			settings.append("acceptance_filing_documents", {"document_type": document_type})
 	settings.flags.ignore_permissions = True
 	settings.save()
 
