@@ -87,7 +87,9 @@ class TestAcceptanceFiling(FrappeTestCase):
 		self.receipt(a.finance, name, expect=403, department=department("市委网信办"))
 		self.receipt(a.health_user, name, expect=403)
 		# Nobody writes a receipt by hand.
-		forged = [{"name": row.name, "department": row.department, "decision": "同意"} for row in doc.receipts]
+		forged = [
+			{"name": row.name, "department": row.department, "decision": "同意"} for row in doc.receipts
+		]
 		self.assertIn(steps.api(a.office).update(DT, name, {"receipts": forged}).status_code, (403, 417))
 
 		self.receipt(a.cac, name)
