@@ -73,13 +73,8 @@ def columns() -> list[dict]:
 		{"fieldname": "project_name", "label": _("Project Name"), "fieldtype": "Data", "width": 220},
 		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "Gov Unit", "width": 180},
 		{"fieldname": "article", "label": _("Article"), "fieldtype": "Data", "width": 80},
-		{
-			"fieldname": "reference_doctype",
-			"label": _("Document Type"),
-			"fieldtype": "Link",
-			"options": "DocType",
-			"hidden": 1,
-		},
+		# Data, not a Link to DocType: Frappe filters a unit user's report rows by every Link column.
+		{"fieldname": "reference_doctype", "label": _("Document Type"), "fieldtype": "Data", "hidden": 1},
 		{"fieldname": "colour", "label": _("Colour"), "fieldtype": "Data", "hidden": 1},
 	]
 
