@@ -109,7 +109,7 @@ class PlannedYear:
 				"end_date": end_date or f"{self.year}-12-31",
 				"estimate_amount": amount,
 				"it_project": project.name,
-				"workflow_state": "已纳入计划",
+				"workflow_state": "评审通过",  # enter_plan moves it to 已纳入计划, on its trail
 				"docstatus": 1,
 			}
 		)

@@ -14,7 +14,7 @@ from govit_app.tests.plan_fixtures import Actors
 from govit_app.tests.utils import error_text
 
 DT = "Acceptance Extension"
-YEAR = 2094
+YEAR = 2074  # a plan year no other test uses
 
 
 class TestAcceptanceExtension(FrappeTestCase):

@@ -11,7 +11,7 @@ from govit_app.utils.calendar import add_working_days
 
 DT = "Completion Acceptance"
 TRIAL = "Trial Operation Filing"
-YEAR = 2092
+YEAR = 2072  # a plan year no other test uses
 
 
 class TestTrialAndAcceptance(FrappeTestCase):

@@ -20,7 +20,7 @@ from govit_app.tests.utils import error_text
 from govit_app.utils.calendar import add_working_days
 
 DT = "Contract Filing"
-YEAR = 2091
+YEAR = 2071  # a plan year no other test uses
 DOCUMENTS = {
 	"bid_document": "招标文件.pdf",
 	"award_document": "中标通知书.pdf",
