@@ -9,7 +9,8 @@ key. Open documents past their due date are marked overdue (`overdue_field`).
 
 The number of queries does not grow with the number of projects: one read per source, one for
 the notices already sent, one for the users of the units concerned, one for the Office, two bulk
-inserts, and three statements per source whose overdue marks change (`workflow.stages.set_values`).
+inserts (one statement per 10,000 rows), and three statements per source whose overdue marks
+change (`workflow.stages.set_values`).
 """
 
 from dataclasses import dataclass
@@ -50,11 +51,12 @@ def send_deadline_notices(today: date | str | None = None) -> dict[str, int]:
 	settings, calendar = get_settings(), get_calendar()
 	days = settings.reminder_working_days
 	deadlines = open_deadlines(up_to=reminder_horizon(today, calendar, days))
-	notices = []
-	for deadline in deadlines:
-		notice = notice_due(today, deadline.due, calendar, days)
-		if notice:
-			notices.append(Notice(deadline, notice, working_days_left(today, deadline.due, calendar)))
+	# Many documents share a due date: what it calls for is worked out once.
+	by_due = {
+		due: (notice_due(today, due, calendar, days), working_days_left(today, due, calendar))
+		for due in {d.due for d in deadlines}
+	}
+	notices = [Notice(d, by_due[d.due][0], by_due[d.due][1]) for d in deadlines if by_due[d.due][0]]
 	mark_overdue([d for d in deadlines if d.due < today and d.source.overdue_field and not d.is_overdue])
 	sent = already_sent([n.key for n in notices])
 	new = [n for n in notices if n.key not in sent]

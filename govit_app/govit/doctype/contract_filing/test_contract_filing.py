@@ -16,16 +16,22 @@ from govit_app.tests.construction_fixtures import (
 	unplanned_project,
 )
 from govit_app.tests.plan_fixtures import Actors
-from govit_app.tests.utils import error_text
+from govit_app.tests.utils import error_text, run_queued_jobs
 from govit_app.utils.calendar import add_working_days
 
 DT = "Contract Filing"
 YEAR = 2071  # a plan year no other test uses
+NOTIFY = "frappe.desk.doctype.notification_log.notification_log.make_notification_logs"
 DOCUMENTS = {
 	"bid_document": "招标文件.pdf",
 	"award_document": "中标通知书.pdf",
 	"contract_document": "合同.pdf",
 }
+
+
+def notified(user: str, name: str) -> bool:
+	run_queued_jobs(NOTIFY)
+	return bool(frappe.db.exists("Notification Log", {"for_user": user, "document_name": name}))
 
 
 class TestContractFiling(FrappeTestCase):
@@ -74,6 +80,7 @@ class TestContractFiling(FrappeTestCase):
 			(doc.workflow_state, str(doc.filed_on), doc.is_overdue), ("待备案", frappe.utils.today(), 0)
 		)
 		self.assertIn(a.office, [row.user for row in doc.pending_with])
+		self.assertTrue(notified(a.office, name))
 
 		# Only the Office files it.
 		steps.act(a.health_user, DT, name, "备案", expect=417)
@@ -158,6 +165,7 @@ class TestContractFiling(FrappeTestCase):
 		steps.act_with_reason(a.office, DT, name, "退回修改", "中标通知书缺少盖章页。")
 		doc = steps.api(a.health_user).get_doc(DT, name).json["data"]
 		self.assertEqual((doc["workflow_state"], doc["return_reason"]), ("草稿", "中标通知书缺少盖章页。"))
+		self.assertTrue(notified(a.health_user, name))
 		# The unit corrects and hands it in again: the reason is cleared with the new hand-in.
 		steps.act(a.health_user, DT, name, "提交备案")
 		self.assertIsNone(frappe.db.get_value(DT, name, "return_reason"))

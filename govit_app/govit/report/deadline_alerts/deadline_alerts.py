@@ -23,11 +23,14 @@ def execute(filters: dict | None = None):
 	today = getdate(nowdate())
 	calendar, reminder = get_calendar(), get_settings().reminder_working_days
 	chosen = [source(filters.kind)] if filters.get("kind") else None
-	rows = []
+	rows, left = [], {}
 	for d in open_deadlines(
 		[s for s in chosen if s] if chosen else None, unit=filters.get("unit"), as_reader=True
 	):
-		days_left = working_days_left(today, d.due, calendar)
+		# Many documents share a due date: its working days are counted once.
+		if d.due not in left:
+			left[d.due] = working_days_left(today, d.due, calendar)
+		days_left = left[d.due]
 		status = deadline_status(today, d.due, days_left, reminder)
 		if filters.get("status") and status != filters.status:
 			continue
