@@ -53,6 +53,10 @@ doctype_js = {
 	"Project Declaration": ["public/js/return_for_changes.js", "public/js/project_declaration_review.js"],
 	"Annual Plan": ["public/js/return_for_changes.js", "public/js/countersign.js"],
 	"Supplementary Request": "public/js/countersign.js",
+	"Contract Filing": "public/js/reasoned_actions.js",
+	"Trial Operation Filing": "public/js/reasoned_actions.js",
+	"Acceptance Filing": "public/js/countersign.js",
+	"Acceptance Extension": "public/js/reasoned_actions.js",
 }
 
 # What deletions outside a document's on_trash left in Frappe's workflow tables.
@@ -82,6 +86,9 @@ doc_events = {
 		"validate": "govit_app.security.users.keep_system_manager_off",
 	},
 }
+
+# Deadlines that keep themselves (Art 16, 19): reminders before, alerts after, in working days.
+scheduler_events = {"daily": ["govit_app.deadlines.job.send_deadline_notices"]}
 
 # Printing (DESIGN §4): amounts in capitals in print formats; GovIT print formats' PDFs by
 # our WeasyPrint renderer with local CJK fonts, every other format by Frappe.

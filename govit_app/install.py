@@ -10,6 +10,8 @@ from frappe.utils.fixtures import sync_fixtures
 from govit_app.print_formats.setup import after_install_or_migrate
 from govit_app.roles import ALL_ROLES
 from govit_app.rules.settings import (
+	DEFAULT_ACCEPTANCE_FILING_DEPARTMENTS,
+	DEFAULT_ACCEPTANCE_FILING_DOCUMENTS,
 	DEFAULT_CENTRALIZED_CATEGORIES,
 	DEFAULT_MATERIAL_REQUIREMENTS,
 	DEFAULT_NATURE_RULES,
@@ -113,10 +115,14 @@ def ensure_settings() -> None:
 	for fieldname, departments in (
 		("plan_countersign_departments", DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS),
 		("supplementary_consult_departments", DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS),
+		("acceptance_filing_departments", DEFAULT_ACCEPTANCE_FILING_DEPARTMENTS),
 	):
 		if not settings.get(fieldname):
 			for function in departments:
 				settings.append(fieldname, {"department_function": function})
+	if not settings.acceptance_filing_documents:
+		for document_type in DEFAULT_ACCEPTANCE_FILING_DOCUMENTS:
+			settings.append("acceptance_filing_documents", {"document_type": document_type})
 	settings.flags.ignore_permissions = True
 	settings.save()
 

@@ -88,7 +88,8 @@ class ExpertConclusion(StrEnum):
 
 
 class ReviewResult(StrEnum):
-	"""Result of an expert panel (Art 10) and of the video technical review (Art 18)."""
+	"""Result of an expert panel (Art 10), the video technical review (Art 18) and a completion
+	acceptance (Art 19)."""
 
 	PASSED = "通过"
 	FAILED = "不通过"
@@ -99,6 +100,71 @@ class SupplementStatus(StrEnum):
 	AGREED = "各方同意"
 	REFUSED = "未获同意"
 	IN_PLAN = "已纳入计划"
+
+
+class FilingState(StrEnum):
+	"""Workflows 合同备案, 试运行报告备案 and 验收备案 (Art 16, 19): the unit hands in, the receiving
+	departments file it (备案) or return it with a reason."""
+
+	DRAFT = "草稿"
+	PENDING = "待备案"
+	FILED = "已备案"
+
+
+class FilingAction(StrEnum):
+	SUBMIT = "提交备案"
+	FILE = "备案"
+	RETURN = "退回修改"
+
+
+class ExtensionState(StrEnum):
+	"""Workflow 延期验收申请 (Art 19 ¶3): the unit asks, the Office approves or refuses with a reason."""
+
+	DRAFT = "草稿"
+	PENDING = "待审批"
+	APPROVED = "已批准"
+	REFUSED = "未批准"
+
+
+class ExtensionAction(StrEnum):
+	SUBMIT = "提交申请"
+	APPROVE = "批准"
+	REFUSE = "不予批准"
+
+
+class ExtensionDecision(StrEnum):
+	"""The Office's decision on an extension (the action it took)."""
+
+	APPROVED = "批准"
+	REFUSED = "不予批准"
+
+
+class ProcurementMethod(StrEnum):
+	"""The procurement methods of the Government Procurement Law (Art 15), and 其他 with a note."""
+
+	OPEN_TENDER = "公开招标"
+	INVITED_TENDER = "邀请招标"
+	COMPETITIVE_NEGOTIATION = "竞争性谈判"
+	COMPETITIVE_CONSULTATION = "竞争性磋商"
+	SINGLE_SOURCE = "单一来源"
+	REQUEST_FOR_QUOTATION = "询价"
+	FRAMEWORK_AGREEMENT = "框架协议采购"
+	OTHER = "其他"
+
+
+class DeadlineNotice(StrEnum):
+	"""What the daily deadline job sent (Art 16, 19): once before the due date, once after it."""
+
+	REMINDER = "到期提醒"
+	OVERDUE = "逾期提醒"
+
+
+class DeadlineStatus(StrEnum):
+	"""Where an open due date stands in the report 时限预警."""
+
+	OVERDUE = "已逾期"
+	DUE_SOON = "即将到期"
+	ON_TIME = "未到期"
 
 
 class SecrecyLevel(StrEnum):
@@ -195,16 +261,33 @@ class DepartmentFunction(StrEnum):
 WORKFLOW_STATES: dict[str, type[StrEnum]] = {
 	"Project Declaration": DeclarationState,
 	"Annual Plan": PlanState,
+	"Contract Filing": FilingState,
+	"Trial Operation Filing": FilingState,
+	"Acceptance Filing": FilingState,
+	"Acceptance Extension": ExtensionState,
 }
 WORKFLOW_ACTIONS: dict[str, type[StrEnum]] = {
 	"Project Declaration": DeclarationAction,
 	"Annual Plan": PlanAction,
+	"Contract Filing": FilingAction,
+	"Trial Operation Filing": FilingAction,
+	"Acceptance Filing": FilingAction,
+	"Acceptance Extension": ExtensionAction,
 }
 
 # Every Select field of the app's DocTypes and the vocabulary of its options (in order; a
 # leading blank option means "not answered yet").
 SELECT_OPTIONS: dict[tuple[str, str], type[StrEnum]] = {
+	("Acceptance Extension", "decision"): ExtensionDecision,
+	("Acceptance Extension", "secrecy_level"): SecrecyLevel,
+	("Acceptance Filing", "secrecy_level"): SecrecyLevel,
+	("Acceptance Filing Receipt", "decision"): Decision,
 	("Annual Plan Item", "priority"): Priority,
+	("Completion Acceptance", "result"): ReviewResult,
+	("Completion Acceptance", "secrecy_level"): SecrecyLevel,
+	("Contract Filing", "procurement_method"): ProcurementMethod,
+	("Contract Filing", "secrecy_level"): SecrecyLevel,
+	("GovIT Deadline Notice", "notice"): DeadlineNotice,
 	("Compliance Finding", "severity"): Severity,
 	("Declaration Funding", "source"): FundingSource,
 	("Expert Review", "conclusion"): ExpertConclusion,
@@ -226,6 +309,7 @@ SELECT_OPTIONS: dict[tuple[str, str], type[StrEnum]] = {
 	("Project Declaration", "review_result"): ReviewResult,
 	("Supplementary Consultation", "decision"): Decision,
 	("Supplementary Request", "status"): SupplementStatus,
+	("Trial Operation Filing", "secrecy_level"): SecrecyLevel,
 	("Video Technical Review", "result"): ReviewResult,
 }
 
@@ -239,6 +323,14 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
 	ExpertConclusion,
 	ReviewResult,
 	SupplementStatus,
+	FilingState,
+	FilingAction,
+	ExtensionState,
+	ExtensionAction,
+	ExtensionDecision,
+	ProcurementMethod,
+	DeadlineNotice,
+	DeadlineStatus,
 	SecrecyLevel,
 	ProjectNature,
 	ProjectCategory,

@@ -20,6 +20,20 @@ DEFAULT_CENTRALIZED_CATEGORIES = ("云计算", "云存储", "基础应用", "协
 DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS = (D.SECRECY, D.PUBLIC_SECURITY, D.NDRC, D.INDUSTRY_IT, D.FINANCE)
 # Art 13 ¶2: the departments that agree to an in-year supplementary project.
 DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS = (D.OFFICE, D.SECRECY, D.NDRC, D.INDUSTRY_IT, D.FINANCE)
+# Art 19 ¶2: the departments an accepted project is filed with, each giving its own receipt.
+DEFAULT_ACCEPTANCE_FILING_DEPARTMENTS = (D.OFFICE, D.CYBERSPACE, D.FINANCE)
+# Art 19 ¶2: the documents of an acceptance filing, each required.
+DEFAULT_ACCEPTANCE_FILING_DOCUMENTS = (
+	"项目批复",
+	"采购文件",
+	"项目合同",
+	"竣工验收报告",
+	"项目建设总结",
+	"政务信息资源目录及共享情况",
+	"资金使用情况说明",
+	"安全风险评估报告",
+	"测试报告",
+)
 
 
 @dataclass(frozen=True)
@@ -135,6 +149,8 @@ class GovITSettings:
 	supplementary_consult_departments: tuple[str, ...] = field(
 		default=DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS
 	)
+	acceptance_filing_departments: tuple[str, ...] = field(default=DEFAULT_ACCEPTANCE_FILING_DEPARTMENTS)
+	acceptance_filing_documents: tuple[str, ...] = field(default=DEFAULT_ACCEPTANCE_FILING_DOCUMENTS)
 
 	def nature_rule(self, project_nature: str | None) -> NatureRule:
 		for rule in self.nature_rules:
@@ -231,6 +247,7 @@ def check_settings(s: GovITSettings) -> list[Finding]:
 		)
 	findings += _check_declaration_settings(s)
 	findings += _check_department_lists(s)
+	findings += _check_filing_documents(s)
 	return findings
 
 
@@ -239,6 +256,7 @@ def _check_department_lists(s: GovITSettings) -> list[Finding]:
 	for fieldname, article, article_text in (
 		("plan_countersign_departments", 4, _("Art 4")),
 		("supplementary_consult_departments", 13, _("Art 13")),
+		("acceptance_filing_departments", 19, _("Art 19")),
 	):
 		departments = getattr(s, fieldname)
 		if not departments:
@@ -249,6 +267,17 @@ def _check_department_lists(s: GovITSettings) -> list[Finding]:
 			continue
 		findings.append(Finding(article, Severity.BLOCKING, message, fieldname, (article_text,)))
 	return findings
+
+
+def _check_filing_documents(s: GovITSettings) -> list[Finding]:
+	documents = [document.strip() for document in s.acceptance_filing_documents]
+	if not documents or not all(documents):
+		message = _("{label}: every row names a document, and at least one is listed (Art 19).")
+	elif len(set(documents)) != len(documents):
+		message = _("{label}: each document may be listed once (Art 19).")
+	else:
+		return []
+	return [Finding(19, Severity.BLOCKING, message, "acceptance_filing_documents")]
 
 
 def _check_declaration_settings(s: GovITSettings) -> list[Finding]:

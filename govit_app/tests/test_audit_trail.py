@@ -77,6 +77,7 @@ class TestTheDemoLeavesATrail(FrappeTestCase):
 			fields=["docname", "data"],
 			limit=0,
 		)
+		# From 评审通过 through the plan, or from 评审中 through a supplementary request (Art 13 ¶2).
 		recorded = {
 			v.docname
 			for v in versions

@@ -44,8 +44,15 @@ def settings_from_doc(doc) -> GovITSettings:
 		)
 		for row in doc.get("material_requirements") or []
 	)
-	for fieldname in ("plan_countersign_departments", "supplementary_consult_departments"):
+	for fieldname in (
+		"plan_countersign_departments",
+		"supplementary_consult_departments",
+		"acceptance_filing_departments",
+	):
 		values[fieldname] = tuple(row.department_function for row in doc.get(fieldname) or [])
+	values["acceptance_filing_documents"] = tuple(
+		(row.document_type or "").strip() for row in doc.get("acceptance_filing_documents") or []
+	)
 	for fieldname in ("attachment_extensions", "refused_upload_extensions"):
 		if doc.get(fieldname):
 			values[fieldname] = parse_extensions(doc.get(fieldname))

@@ -33,3 +33,32 @@ def unit_and_ancestors(unit: str | None) -> list[str]:
 	if not unit:
 		return []
 	return [unit, *get_ancestors_of("Gov Unit", unit)]
+
+
+def users_by_unit(role: str, units: list[str]) -> dict[str, list[str]]:
+	"""unit -> enabled users holding `role` with a User Permission on that very unit, in one query."""
+	if not units:
+		return {}
+	has_role = frappe.qb.DocType("Has Role")
+	user = frappe.qb.DocType("User")
+	permission = frappe.qb.DocType("User Permission")
+	rows = (
+		frappe.qb.from_(permission)
+		.join(user)
+		.on(user.name == permission.user)
+		.join(has_role)
+		.on((has_role.parent == user.name) & (has_role.parenttype == "User"))
+		.select(permission.for_value, user.name)
+		.distinct()
+		.where(
+			(permission.allow == "Gov Unit")
+			& permission.for_value.isin(units)
+			& (has_role.role == role)
+			& (user.enabled == 1)
+		)
+		.run()
+	)
+	found: dict[str, list[str]] = {}
+	for unit, name in rows:
+		found.setdefault(unit, []).append(name)
+	return {unit: sorted(users) for unit, users in found.items()}

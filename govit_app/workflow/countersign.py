@@ -35,6 +35,7 @@ class Countersign:
 SPECS = {
 	"Annual Plan": Countersign("countersigns", "signed_by", "signed_on", text._("Art 4"), 4),
 	"Supplementary Request": Countersign("consultations", "decided_by", "decided_on", text._("Art 13"), 13),
+	"Acceptance Filing": Countersign("receipts", "received_by", "received_on", text._("Art 19"), 19),
 }
 
 

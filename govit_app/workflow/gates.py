@@ -14,13 +14,21 @@ from govit_app.utils.findings import throw_if_blocking
 
 def published_items(it_project: str) -> list[dict]:
 	"""The project's rows in published Annual Plans, the latest plan year first."""
+	return published_items_for([it_project]).get(it_project, [])
+
+
+def published_items_for(projects: list[str]) -> dict[str, list[dict]]:
+	"""Each project's rows in published Annual Plans, the latest plan year first, in one query."""
+	if not projects:
+		return {}
 	item = frappe.qb.DocType("Annual Plan Item")
 	plan = frappe.qb.DocType("Annual Plan")
-	return (
+	rows = (
 		frappe.qb.from_(item)
 		.join(plan)
 		.on(plan.name == item.parent)
 		.select(
+			item.it_project,
 			item.parent.as_("annual_plan"),
 			plan.plan_year,
 			item.project_declaration,
@@ -28,11 +36,18 @@ def published_items(it_project: str) -> list[dict]:
 			item.approved_amount,
 			item.needs_approval,
 			item.is_supplementary,
+			item.supplementary_request,
 		)
-		.where((item.parenttype == "Annual Plan") & (item.it_project == it_project) & (plan.docstatus == 1))
+		.where(
+			(item.parenttype == "Annual Plan") & item.it_project.isin(list(projects)) & (plan.docstatus == 1)
+		)
 		.orderby(plan.plan_year, order=frappe.qb.desc)
 		.run(as_dict=True)
 	)
+	found: dict[str, list[dict]] = {}
+	for row in rows:
+		found.setdefault(row.it_project, []).append(row)
+	return found
 
 
 def plan_standing(it_project: str, items: list[dict] | None = None) -> PlanStanding:

@@ -20,10 +20,14 @@ from govit_app.vocabulary import DeclarationState, ProjectStage
 
 
 def set_project_stage(
-	projects: list[str], stage: ProjectStage, approved_amounts: dict[str, float] | None = None
+	projects: list[str],
+	stage: ProjectStage,
+	approved_amounts: dict[str, float] | None = None,
+	values: dict[str, dict[str, Any]] | None = None,
 ) -> None:
 	"""Move `projects` forward to `stage` (a project already past it stays where it is, `rules.stages`);
-	with `approved_amounts`, also set each one's approved amount."""
+	with `approved_amounts`, also set each one's approved amount, with `values` any further process
+	fields (contract amount, acceptance deadline), on the same trail."""
 	current = (
 		dict(
 			frappe.get_all(
@@ -38,6 +42,8 @@ def set_project_stage(
 	}
 	for name, amount in (approved_amounts or {}).items():
 		changes.setdefault(name, {})["approved_amount"] = amount
+	for name, fields in (values or {}).items():
+		changes.setdefault(name, {}).update(fields)
 	set_values("IT Project", changes)
 
 

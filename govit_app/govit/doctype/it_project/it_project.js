@@ -22,7 +22,10 @@ function render_timeline(entries) {
 			const milestones = e.milestones
 				.map((m) => `${esc(m.label)}：${frappe.datetime.str_to_user(m.date)}`)
 				.join("<br>");
-			const deadline = e.deadline ? frappe.datetime.str_to_user(e.deadline) : "";
+			let deadline = e.deadline ? frappe.datetime.str_to_user(e.deadline) : "";
+			if (e.overdue) {
+				deadline += ` <span class="indicator-pill red">${__("Overdue")}</span>`;
+			}
 			return `<tr>
 				<td>${e.date ? frappe.datetime.str_to_user(e.date) : ""}</td>
 				<td>${esc(e.doctype_label)}</td>

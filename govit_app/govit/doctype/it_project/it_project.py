@@ -17,6 +17,7 @@ class ITProject(WorkflowDocument):
 			"stage",
 			"approved_amount",
 			"contract_amount",
+			"acceptance_due_date",
 			"latest_grade",
 			"renewal_blocked",
 			"renewal_block_reasons",

@@ -20,6 +20,8 @@ class TimelineSource:
 	deadline_field: str | None = None
 	# further dates worth seeing, as (fieldname, label)
 	milestones: tuple[tuple[str, str], ...] = ()
+	# a Check set when the document was filed after its deadline (Art 16, 19)
+	overdue_field: str | None = None
 
 
 TIMELINE_SOURCES: list[TimelineSource] = [
@@ -29,6 +31,37 @@ TIMELINE_SOURCES: list[TimelineSource] = [
 		title_field="project_name",
 		status_field="workflow_state",
 		milestones=(("submitted_on", "Submitted On"), ("accepted_on", "Accepted On")),
+	),
+	TimelineSource(
+		"Contract Filing",
+		"contract_sign_date",
+		title_field="supplier",
+		status_field="workflow_state",
+		deadline_field="due_date",
+		milestones=(("filed_on", "Filed On"), ("received_on", "Received On")),
+		overdue_field="is_overdue",
+	),
+	TimelineSource(
+		"Trial Operation Filing",
+		"trial_start",
+		status_field="workflow_state",
+		milestones=(("trial_end", "Trial End"), ("filed_on", "Filed On"), ("received_on", "Received On")),
+	),
+	TimelineSource("Completion Acceptance", "acceptance_date", status_field="result"),
+	TimelineSource(
+		"Acceptance Filing",
+		"acceptance_date",
+		status_field="workflow_state",
+		deadline_field="due_date",
+		milestones=(("filed_on", "Filed On"), ("received_on", "Received On")),
+		overdue_field="is_overdue",
+	),
+	TimelineSource(
+		"Acceptance Extension",
+		"creation",
+		status_field="workflow_state",
+		deadline_field="requested_deadline",
+		milestones=(("current_deadline", "Current Acceptance Deadline"), ("decided_on", "Decided On")),
 	),
 ]
 
@@ -40,7 +73,11 @@ def get_timeline(project: str) -> list[dict]:
 	entries = []
 	for source in TIMELINE_SOURCES:
 		fields = {"name", source.date_field, *(f for f, _label in source.milestones)}
-		fields.update(f for f in (source.title_field, source.status_field, source.deadline_field) if f)
+		fields.update(
+			f
+			for f in (source.title_field, source.status_field, source.deadline_field, source.overdue_field)
+			if f
+		)
 		for row in frappe.get_list(
 			source.doctype, filters={source.link_field: project}, fields=sorted(fields), limit_page_length=0
 		):
@@ -53,6 +90,7 @@ def get_timeline(project: str) -> list[dict]:
 					"status": _(row.get(source.status_field)) if source.status_field else "",
 					"date": row.get(source.date_field),
 					"deadline": row.get(source.deadline_field) if source.deadline_field else None,
+					"overdue": bool(source.overdue_field and row.get(source.overdue_field)),
 					"milestones": [
 						{"label": _(label), "date": row.get(field)}
 						for field, label in source.milestones
@@ -60,4 +98,4 @@ def get_timeline(project: str) -> list[dict]:
 					],
 				}
 			)
-	return sorted(entries, key=lambda e: (str(e["date"] or ""), e["name"]))
+	return sorted(entries, key=lambda e: (str(e["date"] or "")[:10], e["name"]))

@@ -19,12 +19,11 @@ from govit_app.govit.doctype.project_declaration.declaration_facts import (
 )
 from govit_app.permissions.sharing import sync_participant_shares
 from govit_app.rules import declaration_workflow as W
-from govit_app.rules.attachments import check_attachment
 from govit_app.rules.declaration import check_input, needs_approval
 from govit_app.rules.declaration_compliance import check_compliance
 from govit_app.rules.declaration_materials import material_rows
 from govit_app.rules.review import PanelResult
-from govit_app.security.files import readable_file_urls
+from govit_app.utils.attachments import validate_attach_values
 from govit_app.utils.findings import render, throw_if_blocking
 from govit_app.utils.settings import get_settings
 from govit_app.vocabulary import DeclarationState as S
@@ -34,7 +33,6 @@ from govit_app.workflow.document import WorkflowDocument
 from govit_app.workflow.numbering import OfficialNumber, issue
 from govit_app.workflow.stages import set_project_stage
 
-FILE_URL_PREFIXES = ("/files/", "/private/files/")
 # 申报编号, per plan year (SB-2027-00001): given at the first hand-in, kept through returns.
 DECLARATION_NO = OfficialNumber("declaration_no", "SB-.plan_year.-.#####")
 
@@ -98,22 +96,9 @@ class ProjectDeclaration(WorkflowDocument):
 			self.set("materials", [asdict(row) for row in rows])
 
 	def validate_input(self):
-		settings = get_settings()
-		findings = check_input(declaration_facts(self, getdate(today())), settings)
+		findings = check_input(declaration_facts(self, getdate(today())), get_settings())
 		throw_if_blocking(findings, self.doctype, title=_("Please correct the declaration"))
-		self.validate_attachment_links(settings)
-
-	def validate_attachment_links(self, settings):
-		"""Attach fields name files uploaded here, of an accepted type (a REST client could name any URL)."""
-		urls = attach_values(self)
-		uploaded = readable_file_urls(urls)
-		for url in urls:
-			if not url.startswith(FILE_URL_PREFIXES) or url not in uploaded:
-				throw(
-					_("{0} is not a file uploaded to this system; upload the document itself.").format(url),
-					article=9,
-				)
-			throw_if_blocking(check_attachment(url.rsplit("/", 1)[-1], None, settings), self.doctype)
+		validate_attach_values(self, attach_values(self), article=9)
 
 	def set_compliance_findings(self):
 		"""A draft is judged today; a declaration handed in, on the day it was handed in (Art 8)."""

@@ -1,0 +1,7 @@
+"""One document of an acceptance filing (Art 19 ¶2)."""
+
+from frappe.model.document import Document
+
+
+class AcceptanceFilingDocument(Document):
+	pass
