@@ -12,6 +12,8 @@ from govit_app.rules.settings import (
 	DEFAULT_MATERIAL_REQUIREMENTS,
 	DEFAULT_NATURE_RULES,
 	DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS,
+	DEFAULT_RENEWAL_BLOCKING_GRADES,
+	DEFAULT_SUPERVISION_FIELDS,
 	DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS,
 )
 
@@ -53,6 +55,12 @@ def ensure_settings() -> None:
 		if not settings.get(fieldname):
 			for function in departments:
 				settings.append(fieldname, {"department_function": function})
+	if not settings.renewal_blocking_grades:
+		for grade in DEFAULT_RENEWAL_BLOCKING_GRADES:
+			settings.append("renewal_blocking_grades", {"grade": grade})
+	if not settings.supervision_fields:
+		for row in DEFAULT_SUPERVISION_FIELDS:
+			settings.append("supervision_fields", asdict(row))
 	settings.flags.ignore_permissions = True
 	settings.save()
 
