@@ -10,7 +10,13 @@ app_license = "MIT"
 
 # DocTypes whose records belong to a unit: they carry `unit` and `secrecy_level`, and the
 # permission hooks keep classified ones with their unit, the Office and Secrecy (Art 25).
-UNIT_SCOPED_DOCTYPES = ("IT Project", "Project Declaration")
+UNIT_SCOPED_DOCTYPES = (
+	"IT Project",
+	"Project Declaration",
+	"Performance Evaluation",
+	"Rectification Notice",
+	"OM Self Evaluation",
+)
 
 # Configuration shipped as data, editable in the desk (DESIGN §6).
 fixtures = [
@@ -32,6 +38,13 @@ has_permission = {doctype: "govit_app.permissions.hooks.has_permission" for doct
 # An expert sees only the reviews assigned to them (Art 10).
 permission_query_conditions["Expert Review"] = "govit_app.permissions.expert_review.query_conditions"
 has_permission["Expert Review"] = "govit_app.permissions.expert_review.has_permission"
+# The resource catalogue is open to every unit; each unit keeps its own entries (Art 6, 25).
+permission_query_conditions["Information Resource"] = "govit_app.permissions.hooks.query_conditions"
+has_permission["Information Resource"] = "govit_app.permissions.catalogue.resource_has_permission"
+permission_query_conditions["Information Resource Request"] = (
+	"govit_app.permissions.catalogue.request_query_conditions"
+)
+has_permission["Information Resource Request"] = "govit_app.permissions.catalogue.request_has_permission"
 
 # The desk's JS reads the state, stage and option names from here (frappe.boot.govit).
 boot_session = "govit_app.boot.boot_session"
@@ -42,6 +55,9 @@ doctype_js = {
 	"Project Declaration": ["public/js/return_for_changes.js", "public/js/project_declaration_review.js"],
 	"Annual Plan": ["public/js/return_for_changes.js", "public/js/countersign.js"],
 	"Supplementary Request": "public/js/countersign.js",
+	"Information Resource": "public/js/units.js",
+	"Information Resource Request": "public/js/units.js",
+	"OM Self Evaluation": "public/js/return_for_changes.js",
 }
 
 doc_events = {
@@ -61,4 +77,13 @@ jinja = {
 }
 override_whitelisted_methods = {
 	"frappe.utils.print_format.download_pdf": "govit_app.print_formats.download.download_pdf",
+}
+
+# Once a day: notices left unanswered past their deadline become 逾期未整改 (Art 21); each project
+# in operation gets the due date of the O&M self-evaluation it owes next (Art 20).
+scheduler_events = {
+	"daily": [
+		"govit_app.govit.doctype.rectification_notice.overdue.mark_overdue",
+		"govit_app.govit.doctype.om_self_evaluation.due_dates.refresh_om_due_dates",
+	],
 }

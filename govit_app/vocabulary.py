@@ -302,10 +302,14 @@ class ResourceRequestStatus(StrEnum):
 WORKFLOW_STATES: dict[str, type[StrEnum]] = {
 	"Project Declaration": DeclarationState,
 	"Annual Plan": PlanState,
+	"OM Self Evaluation": OMEvaluationState,
+	"Rectification Notice": RectificationState,
 }
 WORKFLOW_ACTIONS: dict[str, type[StrEnum]] = {
 	"Project Declaration": DeclarationAction,
 	"Annual Plan": PlanAction,
+	"OM Self Evaluation": OMEvaluationAction,
+	"Rectification Notice": RectificationAction,
 }
 
 # Every Select field of the app's DocTypes and the vocabulary of its options (in order; a
@@ -338,6 +342,17 @@ SELECT_OPTIONS: dict[tuple[str, str], type[StrEnum]] = {
 	("GovIT Settings", "om_evaluation_period"): OMEvaluationPeriod,
 	("GovIT Supervision Field", "issue_type"): IssueType,
 	("GovIT Supervision Field", "department_function"): DepartmentFunction,
+	("Information Resource", "share_type"): ShareType,
+	("Information Resource", "update_frequency"): UpdateFrequency,
+	("Information Resource", "resource_format"): ResourceFormat,
+	("Information Resource Request", "status"): ResourceRequestStatus,
+	("OM Self Evaluation", "result"): OMResult,
+	("Performance Evaluation", "evaluation_method"): EvaluationMethod,
+	("Performance Evaluation", "grade"): Grade,
+	("Rectification Notice", "issue_type"): IssueType,
+	("Rectification Notice", "status"): RectificationState,
+	("Rectification Notice", "sanction"): Sanction,
+	("Rectification Sanction", "sanction"): Sanction,
 }
 
 VOCABULARIES: tuple[type[StrEnum], ...] = (

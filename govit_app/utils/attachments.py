@@ -66,3 +66,22 @@ def _target(file):
 		else ["name"]
 	)
 	return frappe.db.get_value(file.attached_to_doctype, file.attached_to_name, fields, as_dict=True)
+
+
+FILE_URL_PREFIXES = ("/files/", "/private/files/")
+
+
+def validate_attach_links(doctype: str, urls: list[str], settings=None, article: int | None = None) -> None:
+	"""Attach fields name files uploaded here, of an accepted type (a REST client could name any URL)."""
+	urls = [url for url in urls if url]
+	if not urls:
+		return
+	settings = settings or get_settings()
+	uploaded = set(frappe.get_all("File", filters={"file_url": ("in", urls)}, pluck="file_url"))
+	for url in urls:
+		if not url.startswith(FILE_URL_PREFIXES) or url not in uploaded:
+			throw(
+				_("{0} is not a file uploaded to this system; upload the document itself.").format(url),
+				article=article,
+			)
+		throw_if_blocking(check_attachment(url.rsplit("/", 1)[-1], None, settings), doctype)

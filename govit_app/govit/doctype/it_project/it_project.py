@@ -17,9 +17,11 @@ class ITProject(WorkflowDocument):
 			"stage",
 			"approved_amount",
 			"contract_amount",
+			"latest_evaluation",
 			"latest_grade",
 			"renewal_blocked",
 			"renewal_block_reasons",
+			"om_evaluation_due_date",
 		}
 	)
 	process_correctors = frozenset({R.OFFICE, "System Manager"})

@@ -30,6 +30,26 @@ TIMELINE_SOURCES: list[TimelineSource] = [
 		status_field="workflow_state",
 		milestones=(("submitted_on", "Submitted On"), ("accepted_on", "Accepted On")),
 	),
+	TimelineSource("Performance Evaluation", "evaluation_date", title_field="grade"),
+	TimelineSource(
+		"Rectification Notice",
+		"issued_on",
+		title_field="notice_no",
+		status_field="status",
+		deadline_field="deadline",
+		milestones=(
+			("overdue_on", "Overdue Since"),
+			("answered_on", "Answered On"),
+			("rechecked_on", "Re-Checked On"),
+		),
+	),
+	TimelineSource(
+		"OM Self Evaluation",
+		"submitted_on",
+		title_field="period",
+		status_field="workflow_state",
+		milestones=(("received_on", "Received On"),),
+	),
 ]
 
 

@@ -19,20 +19,19 @@ from govit_app.govit.doctype.project_declaration.declaration_facts import (
 )
 from govit_app.permissions.sharing import sync_participant_shares
 from govit_app.rules import declaration_workflow as W
-from govit_app.rules.attachments import check_attachment
 from govit_app.rules.declaration import check_input, needs_approval
 from govit_app.rules.declaration_compliance import check_compliance
 from govit_app.rules.declaration_materials import material_rows
 from govit_app.rules.review import PanelResult
+from govit_app.utils.attachments import validate_attach_links
 from govit_app.utils.findings import render, throw_if_blocking
 from govit_app.utils.settings import get_settings
 from govit_app.vocabulary import DeclarationState as S
 from govit_app.vocabulary import ProjectStage
 from govit_app.workflow.actors import unit_and_ancestors, users_with_role
 from govit_app.workflow.document import WorkflowDocument
+from govit_app.workflow.gates import assert_project_active
 from govit_app.workflow.stages import set_project_stage
-
-FILE_URL_PREFIXES = ("/files/", "/private/files/")
 
 
 class ProjectDeclaration(WorkflowDocument):
@@ -54,6 +53,8 @@ class ProjectDeclaration(WorkflowDocument):
 	frozen_article = 8
 
 	def validate_document(self):
+		# Art 21: nothing more for a project whose construction is suspended, or which is terminated.
+		assert_project_active(self.it_project, self.doctype)
 		if self.from_state == S.DRAFT:
 			self.set_derived_fields()
 			self.validate_input()
@@ -99,20 +100,7 @@ class ProjectDeclaration(WorkflowDocument):
 		self.validate_attachment_links(settings)
 
 	def validate_attachment_links(self, settings):
-		"""Attach fields name files uploaded here, of an accepted type (a REST client could name any URL)."""
-		urls = attach_values(self)
-		uploaded = (
-			set(frappe.get_all("File", filters={"file_url": ("in", urls)}, pluck="file_url"))
-			if urls
-			else set()
-		)
-		for url in urls:
-			if not url.startswith(FILE_URL_PREFIXES) or url not in uploaded:
-				throw(
-					_("{0} is not a file uploaded to this system; upload the document itself.").format(url),
-					article=9,
-				)
-			throw_if_blocking(check_attachment(url.rsplit("/", 1)[-1], None, settings), self.doctype)
+		validate_attach_links(self.doctype, attach_values(self), settings, article=9)
 
 	def set_compliance_findings(self):
 		"""A draft is judged today; a declaration handed in, on the day it was handed in (Art 8)."""
