@@ -14,6 +14,7 @@ from govit_app.utils.findings import throw_if_blocking
 from govit_app.utils.settings import get_settings
 
 MODULE = "GovIT"
+FILE_URL_PREFIXES = ("/files/", "/private/files/")
 
 
 def validate_file(file, method=None) -> None:
@@ -68,20 +69,34 @@ def _target(file):
 	return frappe.db.get_value(file.attached_to_doctype, file.attached_to_name, fields, as_dict=True)
 
 
-FILE_URL_PREFIXES = ("/files/", "/private/files/")
+def validate_attach_values(doc, urls: list[str], article: int | None = None) -> None:
+	"""Attach fields name files uploaded here, of an accepted type (a REST client could name any URL).
 
-
-def validate_attach_links(doctype: str, urls: list[str], settings=None, article: int | None = None) -> None:
-	"""Attach fields name files uploaded here, of an accepted type (a REST client could name any URL)."""
+	Classified documents take no file at all (Art 25), however the URL arrives.
+	"""
 	urls = [url for url in urls if url]
-	if not urls:
-		return
-	settings = settings or get_settings()
-	uploaded = set(frappe.get_all("File", filters={"file_url": ("in", urls)}, pluck="file_url"))
+	if urls and doc.meta.has_field("secrecy_level") and is_classified(doc.get("secrecy_level")):
+		throw(
+			_(
+				"{0} {1} is classified ({2}): classified material is never uploaded to this system; hand it"
+				" over through the secrecy channel (Art 25)."
+			).format(_(doc.doctype), doc.name, doc.secrecy_level),
+			exc=NotYourStepError,
+			title=_("Classified project"),
+			article=25,
+		)
+	uploaded = (
+		set(frappe.get_all("File", filters={"file_url": ("in", urls)}, pluck="file_url")) if urls else set()
+	)
+	settings = get_settings()
 	for url in urls:
 		if not url.startswith(FILE_URL_PREFIXES) or url not in uploaded:
 			throw(
 				_("{0} is not a file uploaded to this system; upload the document itself.").format(url),
 				article=article,
 			)
-		throw_if_blocking(check_attachment(url.rsplit("/", 1)[-1], None, settings), doctype)
+		throw_if_blocking(
+			check_attachment(url.rsplit("/", 1)[-1], None, settings),
+			doc.doctype,
+			title=_("Attachment refused"),
+		)

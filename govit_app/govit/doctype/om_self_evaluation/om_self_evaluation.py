@@ -17,7 +17,7 @@ from govit_app.errors import throw
 from govit_app.govit.doctype.om_self_evaluation.due_dates import refresh_om_due_dates
 from govit_app.permissions.policy import is_classified
 from govit_app.rules import om, text
-from govit_app.utils.attachments import validate_attach_links
+from govit_app.utils.attachments import validate_attach_values
 from govit_app.utils.findings import throw_if_blocking
 from govit_app.utils.settings import get_settings
 from govit_app.utils.uniqueness import Unique
@@ -60,7 +60,7 @@ class OMSelfEvaluation(WorkflowDocument):
 			title=_("Please correct the self-evaluation"),
 		)
 		throw_if_blocking(om.check_incidents(self.incident_facts(), self.set_period()), self.doctype)
-		validate_attach_links(self.doctype, [self.om_system_document, self.emergency_plan], article=20)
+		validate_attach_values(self, [self.om_system_document, self.emergency_plan], article=20)
 		if self.to_state == S.SUBMITTED:
 			throw_if_blocking(
 				om.check_complete(

@@ -13,7 +13,7 @@ from frappe.utils import getdate
 
 from govit_app.rules import evaluation as E
 from govit_app.rules import text
-from govit_app.utils.attachments import validate_attach_links
+from govit_app.utils.attachments import validate_attach_values
 from govit_app.utils.findings import throw_if_blocking
 from govit_app.utils.settings import get_settings
 from govit_app.utils.uniqueness import Unique
@@ -44,7 +44,7 @@ class PerformanceEvaluation(WorkflowDocument):
 			self.doctype,
 			title=_("Please correct the evaluation"),
 		)
-		validate_attach_links(self.doctype, [self.report], settings, article=23)
+		validate_attach_values(self, [self.report], article=23)
 		self.total_score = E.total_score(self.scores(), settings)
 		self.grade = E.grade_of(self.total_score, settings)
 		bars = E.renewal_bars(self.result(), settings) if self.grade else []

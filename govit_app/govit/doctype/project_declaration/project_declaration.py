@@ -23,7 +23,7 @@ from govit_app.rules.declaration import check_input, needs_approval
 from govit_app.rules.declaration_compliance import check_compliance
 from govit_app.rules.declaration_materials import material_rows
 from govit_app.rules.review import PanelResult
-from govit_app.utils.attachments import validate_attach_links
+from govit_app.utils.attachments import validate_attach_values
 from govit_app.utils.findings import render, throw_if_blocking
 from govit_app.utils.settings import get_settings
 from govit_app.vocabulary import DeclarationState as S
@@ -94,13 +94,9 @@ class ProjectDeclaration(WorkflowDocument):
 			self.set("materials", [asdict(row) for row in rows])
 
 	def validate_input(self):
-		settings = get_settings()
-		findings = check_input(declaration_facts(self, getdate(today())), settings)
+		findings = check_input(declaration_facts(self, getdate(today())), get_settings())
 		throw_if_blocking(findings, self.doctype, title=_("Please correct the declaration"))
-		self.validate_attachment_links(settings)
-
-	def validate_attachment_links(self, settings):
-		validate_attach_links(self.doctype, attach_values(self), settings, article=9)
+		validate_attach_values(self, attach_values(self), article=9)
 
 	def set_compliance_findings(self):
 		"""A draft is judged today; a declaration handed in, on the day it was handed in (Art 8)."""

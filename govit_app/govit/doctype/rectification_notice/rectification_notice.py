@@ -19,7 +19,7 @@ from govit_app.permissions.policy import is_classified
 from govit_app.rules import supervision as SV
 from govit_app.rules.countersign import functions_of_roles
 from govit_app.rules.settings import supervising_departments
-from govit_app.utils.attachments import validate_attach_links
+from govit_app.utils.attachments import validate_attach_values
 from govit_app.utils.calendar import add_working_days
 from govit_app.utils.findings import throw_if_blocking
 from govit_app.utils.settings import get_settings
@@ -101,7 +101,7 @@ class RectificationNotice(WorkflowDocument):
 		if self.from_state in SV.ANSWERABLE_STATES:
 			# No report on a terminated project's notice; a suspended one is rectified to be lifted.
 			assert_project_active(self.it_project, _("Rectification Report"), allow_suspended=True)
-			validate_attach_links(self.doctype, [self.rectification_report], article=21)
+			validate_attach_values(self, [self.rectification_report], article=21)
 		if self.to_state == S.ANSWERED and self.is_transition:
 			throw_if_blocking(
 				SV.check_answer(
