@@ -11,8 +11,10 @@ app_license = "MIT"
 
 # DocTypes whose records belong to a unit (a `unit` field): the permission hooks keep them with
 # their unit and, when classified, with their unit, the Office and Secrecy (Art 25), even where
-# Frappe ignores User Permissions. Expert Review has its own readers (Art 10).
-UNIT_SCOPED_DOCTYPES = unit_scoped_doctypes(excluding=("Expert Review",))
+# Frappe ignores User Permissions. Expert Review has its own readers (Art 10), the resource catalogue its own (Art 6).
+UNIT_SCOPED_DOCTYPES = unit_scoped_doctypes(
+	excluding=("Expert Review", "Information Resource", "Information Resource Request")
+)
 
 # Configuration shipped as data, editable in the desk (DESIGN §6).
 fixtures = [
@@ -43,6 +45,13 @@ has_permission["File"] = "govit_app.security.files.has_permission"
 # parent's; a single row is checked by the request guard, as Frappe asks no hook for it).
 for _child in child_doctypes():
 	permission_query_conditions[_child] = "govit_app.permissions.hooks.child_query_conditions"
+# The resource catalogue is open to every unit; each unit keeps its own entries (Art 6, 25).
+permission_query_conditions["Information Resource"] = "govit_app.permissions.hooks.query_conditions"
+has_permission["Information Resource"] = "govit_app.permissions.catalogue.resource_has_permission"
+permission_query_conditions["Information Resource Request"] = (
+	"govit_app.permissions.catalogue.request_query_conditions"
+)
+has_permission["Information Resource Request"] = "govit_app.permissions.catalogue.request_has_permission"
 
 # The desk's JS reads the state, stage and option names from here (frappe.boot.govit).
 boot_session = "govit_app.boot.boot_session"
@@ -57,6 +66,9 @@ doctype_js = {
 	"Trial Operation Filing": "public/js/reasoned_actions.js",
 	"Acceptance Filing": "public/js/countersign.js",
 	"Acceptance Extension": "public/js/reasoned_actions.js",
+	"Information Resource": "public/js/units.js",
+	"Information Resource Request": "public/js/units.js",
+	"OM Self Evaluation": "public/js/return_for_changes.js",
 }
 
 # What deletions outside a document's on_trash left in Frappe's workflow tables.
@@ -107,4 +119,13 @@ override_whitelisted_methods = {
 	"frappe.client.validate_link": "govit_app.security.endpoints.validate_link",
 	"frappe.desk.search.get_link_title": "govit_app.security.endpoints.get_link_title",
 	"frappe.desk.listview.get_group_by_count": "govit_app.security.endpoints.get_group_by_count",
+}
+
+# Once a day: notices left unanswered past their deadline become 逾期未整改 (Art 21); each project
+# in operation gets the due date of the O&M self-evaluation it owes next (Art 20).
+scheduler_events = {
+	"daily": [
+		"govit_app.govit.doctype.rectification_notice.overdue.mark_overdue",
+		"govit_app.govit.doctype.om_self_evaluation.due_dates.refresh_om_due_dates",
+	],
 }

@@ -16,6 +16,8 @@ from govit_app.rules.settings import (
 	DEFAULT_MATERIAL_REQUIREMENTS,
 	DEFAULT_NATURE_RULES,
 	DEFAULT_PLAN_COUNTERSIGN_DEPARTMENTS,
+	DEFAULT_RENEWAL_BLOCKING_GRADES,
+	DEFAULT_SUPERVISION_FIELDS,
 	DEFAULT_SUPPLEMENTARY_CONSULT_DEPARTMENTS,
 )
 from govit_app.utils.landing import WORKSPACE, forget_workspace, land_in_workspace
@@ -123,6 +125,12 @@ def ensure_settings() -> None:
 	if not settings.acceptance_filing_documents:
 		for document_type in DEFAULT_ACCEPTANCE_FILING_DOCUMENTS:
 			settings.append("acceptance_filing_documents", {"document_type": document_type})
+	if not settings.renewal_blocking_grades:
+		for grade in DEFAULT_RENEWAL_BLOCKING_GRADES:
+			settings.append("renewal_blocking_grades", {"grade": grade})
+	if not settings.supervision_fields:
+		for row in DEFAULT_SUPERVISION_FIELDS:
+			settings.append("supervision_fields", asdict(row))
 	settings.flags.ignore_permissions = True
 	settings.save()
 

@@ -257,6 +257,113 @@ class DepartmentFunction(StrEnum):
 	ADMIN_APPROVAL = "市行政审批局"
 
 
+class EvaluationMethod(StrEnum):
+	"""Who the Office evaluates a project with (Art 23)."""
+
+	EXPERTS = "专家评价"
+	THIRD_PARTY = "第三方机构评价"
+
+
+class OMEvaluationPeriod(StrEnum):
+	"""How often units evaluate their own O&M (Art 20: 定期开展自评)."""
+
+	YEARLY = "每年"
+	HALF_YEARLY = "每半年"
+	QUARTERLY = "每季度"
+
+
+class OMResult(StrEnum):
+	"""A unit's own conclusion on a period of O&M (Art 20)."""
+
+	GOOD = "运行良好"
+	NORMAL = "基本正常"
+	PROBLEMS = "存在问题"
+
+
+class OMEvaluationState(StrEnum):
+	"""Workflow 运维自评流程 (Art 20): the unit hands in, the Office receives."""
+
+	DRAFT = "草稿"
+	SUBMITTED = "待接收"
+	RECEIVED = "已接收"
+
+
+class OMEvaluationAction(StrEnum):
+	SUBMIT = "提交自评"
+	RECEIVE = "接收"
+	RETURN = "退回修改"
+
+
+class IssueType(StrEnum):
+	"""The fields of supervision of Art 21."""
+
+	INFORMATION_SHARING = "信息共享"
+	PROCUREMENT = "招标采购"
+	FUNDS = "资金使用"
+	CRYPTOGRAPHY = "密码应用"
+	NETWORK_SECURITY = "网络安全"
+	OTHER = "其他"
+
+
+class RectificationState(StrEnum):
+	"""Workflow 整改通知流程 (Art 21), kept in the notice's `status`."""
+
+	OPEN = "待整改"
+	ANSWERED = "待复查"
+	RECTIFIED = "已整改"
+	STILL_FAILING = "仍不符合"
+	OVERDUE = "逾期未整改"
+
+
+class RectificationAction(StrEnum):
+	ANSWER = "提交整改报告"
+	PASS = "复查合格"
+	FAIL = "复查不合格"
+
+
+class Sanction(StrEnum):
+	"""Art 21's sanctions, from the lightest to the heaviest."""
+
+	CRITICISM = "通报批评"
+	DEFER_INVESTMENT = "暂缓安排投资计划"
+	SUSPEND = "暂停项目建设"
+	TERMINATE = "终止项目"
+
+
+class ShareType(StrEnum):
+	"""How a government information resource is shared (Art 6)."""
+
+	UNCONDITIONAL = "无条件共享"
+	CONDITIONAL = "有条件共享"
+	NOT_SHARED = "不予共享"
+
+
+class UpdateFrequency(StrEnum):
+	REAL_TIME = "实时"
+	DAILY = "每日"
+	WEEKLY = "每周"
+	MONTHLY = "每月"
+	QUARTERLY = "每季度"
+	YEARLY = "每年"
+	IRREGULAR = "不定期"
+
+
+class ResourceFormat(StrEnum):
+	DATABASE = "数据库"
+	API = "接口服务"
+	FILE = "文件"
+	SPREADSHEET = "电子表格"
+	OTHER = "其他"
+
+
+class ResourceRequestStatus(StrEnum):
+	"""A unit's request for another unit's resource (Art 6)."""
+
+	PENDING = "待答复"
+	AGREED = "同意"
+	REFUSED = "不同意"
+
+
 # Which vocabulary each workflow's states and actions come from (document type -> enums).
 WORKFLOW_STATES: dict[str, type[StrEnum]] = {
 	"Project Declaration": DeclarationState,
@@ -265,6 +372,8 @@ WORKFLOW_STATES: dict[str, type[StrEnum]] = {
 	"Trial Operation Filing": FilingState,
 	"Acceptance Filing": FilingState,
 	"Acceptance Extension": ExtensionState,
+	"OM Self Evaluation": OMEvaluationState,
+	"Rectification Notice": RectificationState,
 }
 WORKFLOW_ACTIONS: dict[str, type[StrEnum]] = {
 	"Project Declaration": DeclarationAction,
@@ -273,6 +382,8 @@ WORKFLOW_ACTIONS: dict[str, type[StrEnum]] = {
 	"Trial Operation Filing": FilingAction,
 	"Acceptance Filing": FilingAction,
 	"Acceptance Extension": ExtensionAction,
+	"OM Self Evaluation": OMEvaluationAction,
+	"Rectification Notice": RectificationAction,
 }
 
 # Every Select field of the app's DocTypes and the vocabulary of its options (in order; a
@@ -311,6 +422,21 @@ SELECT_OPTIONS: dict[tuple[str, str], type[StrEnum]] = {
 	("Supplementary Request", "status"): SupplementStatus,
 	("Trial Operation Filing", "secrecy_level"): SecrecyLevel,
 	("Video Technical Review", "result"): ReviewResult,
+	("GovIT Blocking Grade", "grade"): Grade,
+	("GovIT Settings", "om_evaluation_period"): OMEvaluationPeriod,
+	("GovIT Supervision Field", "issue_type"): IssueType,
+	("GovIT Supervision Field", "department_function"): DepartmentFunction,
+	("Information Resource", "share_type"): ShareType,
+	("Information Resource", "update_frequency"): UpdateFrequency,
+	("Information Resource", "resource_format"): ResourceFormat,
+	("Information Resource Request", "status"): ResourceRequestStatus,
+	("OM Self Evaluation", "result"): OMResult,
+	("Performance Evaluation", "evaluation_method"): EvaluationMethod,
+	("Performance Evaluation", "grade"): Grade,
+	("Rectification Notice", "issue_type"): IssueType,
+	("Rectification Notice", "status"): RectificationState,
+	("Rectification Notice", "sanction"): Sanction,
+	("Rectification Sanction", "sanction"): Sanction,
 }
 
 VOCABULARIES: tuple[type[StrEnum], ...] = (
@@ -342,6 +468,19 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
 	YesNo,
 	UnitType,
 	DepartmentFunction,
+	EvaluationMethod,
+	OMEvaluationPeriod,
+	OMResult,
+	OMEvaluationState,
+	OMEvaluationAction,
+	IssueType,
+	RectificationState,
+	RectificationAction,
+	Sanction,
+	ShareType,
+	UpdateFrequency,
+	ResourceFormat,
+	ResourceRequestStatus,
 )
 
 

@@ -16,6 +16,7 @@ from govit_app.rules.declaration import (
 from govit_app.rules.declaration_compliance import check_compliance
 from govit_app.rules.declaration_materials import MaterialRow, material_rows, missing_materials
 from govit_app.rules.declaration_workflow import Transition, check_transition
+from govit_app.rules.evaluation import EvaluationResult
 from govit_app.rules.findings import Finding
 from govit_app.rules.phone import is_valid_phone
 from govit_app.rules.settings import GovITSettings, MaterialRequirement, check_settings, parse_extensions
@@ -204,14 +205,48 @@ def test_the_project_must_belong_to_the_declaring_unit():
 
 
 @pytest.mark.parametrize(
-	("grade", "blocked"), [("优秀", False), ("良好", False), ("合格", False), ("", False), ("不合格", True)]
+	("grade", "blocked"), [("优秀", False), ("良好", False), ("合格", True), ("", False), ("不合格", True)]
 )
-def test_renewal_is_refused_below_pass_grade(grade, blocked):
+def test_a_recorded_grade_of_pass_or_below_bars_a_renewal(grade, blocked):
+	"""Art 24 (一) "合格以下": 以下 includes 合格 (Art 12 says 不包含 where it means otherwise)."""
 	f = facts(project_nature="续建", it_project=replace(PROJECT, latest_grade=grade))
 	found = [x for x in check_compliance(f, S) if x.article == 24]
 	assert bool(found) is blocked
 	if blocked:
-		assert found[0].args == ("XM-2026-00001", "不合格", "续建")
+		assert found[0].args == ("XM-2026-00001", grade, "续建")
+
+
+def test_the_blocking_grades_are_a_setting():
+	f = facts(project_nature="运维", it_project=replace(PROJECT, latest_grade="合格"))
+	assert not [
+		x for x in check_compliance(f, replace(S, renewal_blocking_grades=("不合格",))) if x.article == 24
+	]
+
+
+EVALUATED = EvaluationResult("JX-2026-00003", 2026, "良好")
+
+
+@pytest.mark.parametrize(
+	("result", "clauses"),
+	[
+		(EVALUATED, []),
+		(replace(EVALUATED, grade="合格"), ["(一)"]),
+		(replace(EVALUATED, grade="不合格", data_shared=False), ["(一)", "(二)"]),
+		(replace(EVALUATED, cloud_usage_reasonable=False), ["(三)"]),
+	],
+)
+def test_the_latest_evaluation_bars_a_renewal_naming_itself_and_the_clause(result, clauses):
+	f = facts(project_nature="购买服务", it_project=replace(PROJECT, latest_evaluation=result))
+	found = [x for x in check_compliance(f, S) if x.article == 24]
+	assert [c for x in found for c in ("(一)", "(二)", "(三)") if c in x.message] == clauses
+	assert all(x.blocks and x.args[:3] == ("JX-2026-00003", 2026, "XM-2026-00001") for x in found)
+
+
+def test_a_later_good_evaluation_outweighs_what_was_recorded_by_hand():
+	project = replace(PROJECT, latest_grade="不合格", renewal_blocked=True, latest_evaluation=EVALUATED)
+	assert not [
+		x for x in check_compliance(facts(project_nature="续建", it_project=project), S) if x.article == 24
+	]
 
 
 def test_renewal_is_refused_when_the_evaluation_found_no_sharing_or_bad_cloud_use():
@@ -228,6 +263,16 @@ def test_renewal_is_refused_when_the_evaluation_found_no_sharing_or_bad_cloud_us
 def test_a_new_project_is_not_judged_by_an_old_evaluation():
 	f = facts(it_project=replace(PROJECT, latest_grade="不合格"))
 	assert [x for x in check_compliance(f, S) if x.article == 24] == []
+
+
+def test_a_deferred_investment_plan_blocks_the_units_declarations_naming_the_notice():
+	found = [
+		x for x in check_compliance(facts(investment_deferrals=("ZG-2026-00002",)), S) if x.article == 21
+	]
+	assert [(x.severity, x.fieldname, x.args) for x in found] == [
+		(Severity.BLOCKING, "unit", ("ZG-2026-00002", "市卫健委", 2027))
+	]
+	assert not [x for x in check_compliance(facts(), S) if x.article == 21]
 
 
 # ---- Art 8: window, cross-department lead unit

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from govit_app.rules.construction import AWAITING_ACCEPTANCE
 from govit_app.rules.text import _
-from govit_app.vocabulary import FilingState
+from govit_app.vocabulary import FilingState, ProjectStage, RectificationState
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,23 @@ SOURCES: list[DeadlineSource] = [
 		open_filters={"workflow_state": FilingState.DRAFT},
 		article=19,
 		overdue_field="is_overdue",
+	),
+	DeadlineSource(
+		key="om_self_evaluation",
+		doctype="IT Project",
+		kind=_("O&M Self-Evaluation"),
+		due_field="om_evaluation_due_date",
+		open_filters={"stage": ProjectStage.OPERATING},
+		article=20,
+		project_field="name",
+	),
+	DeadlineSource(
+		key="rectification",
+		doctype="Rectification Notice",
+		kind=_("Rectification Report"),
+		due_field="deadline",
+		open_filters={"status": ("in", [RectificationState.OPEN, RectificationState.OVERDUE])},
+		article=21,
 	),
 ]
 

@@ -52,3 +52,14 @@ def may_see(
 	if is_classified(secrecy_level):
 		return own or sees_all_classified(roles)
 	return own or shared or reads_every_unit(roles)
+
+
+# Roles that act for every unit: they see every unit's records and change them where their
+# DocType permission lets them.
+ALL_UNITS_ROLES = frozenset({R.OFFICE, "System Manager"})
+
+
+def acts_for(roles: Collection[str], user_units: Collection[str], unit: str | None) -> bool:
+	"""Whether a user changes records of `unit`: its own users (and its competent department's,
+	whose permission covers the units below it), or the Office."""
+	return not ALL_UNITS_ROLES.isdisjoint(roles) or (bool(unit) and unit in user_units)

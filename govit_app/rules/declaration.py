@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from govit_app.permissions.policy import is_classified
+from govit_app.rules.evaluation import EvaluationResult
 from govit_app.rules.findings import Finding
 from govit_app.rules.phone import is_valid_phone
 from govit_app.rules.settings import GovITSettings
@@ -29,13 +30,15 @@ class FundingRow:
 
 @dataclass(frozen=True)
 class LinkedProject:
-	"""The IT Project a declaration continues, with its Art 24 standing."""
+	"""The IT Project a declaration continues, with its Art 24 standing: its latest performance
+	evaluation, or what the Office recorded by hand for a project evaluated before this system."""
 
 	name: str
 	unit: str
 	latest_grade: str = ""
 	renewal_blocked: bool = False
 	renewal_block_reasons: str = ""
+	latest_evaluation: EvaluationResult | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ class DeclarationFacts:
 	has_crypto_plan: str = ""
 	# Art 9: material types with an attachment
 	provided_materials: frozenset[str] = field(default_factory=frozenset)
+	# Art 21: rectification notices whose 暂缓安排投资计划 holds this unit's plan year back
+	investment_deferrals: tuple[str, ...] = ()
 
 	@property
 	def is_classified(self) -> bool:

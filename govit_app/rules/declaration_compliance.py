@@ -1,4 +1,4 @@
-"""The articles a declaration is judged against (Art 7, 8, 9, 12, 14, 17, 18, 24, 25).
+"""The articles a declaration is judged against (Art 7, 8, 9, 12, 14, 17, 18, 21, 24, 25).
 
 Findings are shown on the form and in the print; the blocking ones stop the declaration
 from being submitted or accepted (`declaration_workflow`).
@@ -6,10 +6,11 @@ from being submitted or accepted (`declaration_workflow`).
 
 from govit_app.rules.declaration import DeclarationFacts, needs_approval
 from govit_app.rules.declaration_materials import missing_materials
+from govit_app.rules.evaluation import renewal_bars
 from govit_app.rules.findings import Finding
 from govit_app.rules.settings import GovITSettings
 from govit_app.rules.text import _
-from govit_app.vocabulary import Grade, Severity, YesNo
+from govit_app.vocabulary import Severity, YesNo
 
 
 def check_compliance(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
@@ -24,6 +25,7 @@ def check_compliance(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 		*check_cloud_and_data(f),
 		*check_video(f),
 		*check_evaluation(f, s),
+		*check_investment_deferral(f),
 	]
 
 
@@ -245,20 +247,50 @@ def check_video(f: DeclarationFacts) -> list[Finding]:
 	]
 
 
+# Art 24, clause by clause: {0} the evaluation, {1} its year, {2} the project, {3} the grade, {4} the nature.
+RENEWAL_BARS = {
+	"一": _(
+		"{label}: performance evaluation {0} ({1}) graded project {2} {3}, which is 合格以下; its {4}"
+		" application is not accepted (Art 24 (一))."
+	),
+	"二": _(
+		"{label}: performance evaluation {0} ({1}) found that project {2} does not share its data; its {4}"
+		" application is not accepted (Art 24 (二))."
+	),
+	"三": _(
+		"{label}: performance evaluation {0} ({1}) found the use of cloud resources of project {2}"
+		" unreasonable; its {4} application is not accepted (Art 24 (三))."
+	),
+}
+
+
 def check_evaluation(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 	"""Art 24: no renewal while the project's latest performance evaluation bars it."""
 	project = f.it_project
 	if not project or not s.nature_rule(f.project_nature).is_renewal:
 		return []
+	result = project.latest_evaluation
+	if result:
+		return [
+			Finding(
+				24,
+				Severity.BLOCKING,
+				RENEWAL_BARS[clause],
+				"it_project",
+				(result.name, result.evaluation_year, project.name, result.grade, f.project_nature),
+			)
+			for clause in renewal_bars(result, s)
+		]
+	# A project evaluated before this system: the grade and bar the Office recorded on it.
 	findings: list[Finding] = []
-	if project.latest_grade == Grade.FAIL:  # Art 24 (一): "合格以下"
+	if project.latest_grade in s.renewal_blocking_grades:
 		findings.append(
 			Finding(
 				24,
 				Severity.BLOCKING,
 				_(
-					"{label}: the latest performance evaluation of {0} is graded {1}, below 合格; its {2}"
-					" declaration is not accepted (Art 24)."
+					"{label}: the latest performance evaluation of {0} is graded {1}, which is 合格以下; its"
+					" {2} application is not accepted (Art 24 (一))."
 				),
 				"it_project",
 				(project.name, project.latest_grade, f.project_nature),
@@ -275,3 +307,20 @@ def check_evaluation(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 			)
 		)
 	return findings
+
+
+def check_investment_deferral(f: DeclarationFacts) -> list[Finding]:
+	"""Art 21: 暂缓安排投资计划 holds the unit's declarations for the plan year back until lifted."""
+	return [
+		Finding(
+			21,
+			Severity.BLOCKING,
+			_(
+				"{label}: rectification notice {0} deferred the investment plan of {1} for {2}; its"
+				" declarations for {2} are not accepted until the sanction is lifted (Art 21)."
+			),
+			"unit",
+			(notice, f.unit, f.plan_year),
+		)
+		for notice in f.investment_deferrals
+	]

@@ -11,8 +11,8 @@ from datetime import date
 from govit_app.rules.findings import Finding
 from govit_app.rules.text import _
 from govit_app.vocabulary import DepartmentFunction as D
+from govit_app.vocabulary import Grade, IssueType, OMEvaluationPeriod, Severity
 from govit_app.vocabulary import ProjectNature as N
-from govit_app.vocabulary import Severity
 
 DEFAULT_CENTRALIZED_CATEGORIES = ("云计算", "云存储", "基础应用", "协同办公", "安全防护")
 
@@ -33,6 +33,40 @@ DEFAULT_ACCEPTANCE_FILING_DOCUMENTS = (
 	"资金使用情况说明",
 	"安全风险评估报告",
 	"测试报告",
+)
+
+
+# Art 24 (一) bars a renewal when the grade is "合格以下": in Chinese legal drafting 以下 includes
+# the grade it names (Art 12 had to say "不包含" where it meant otherwise), so 合格 bars too.
+DEFAULT_RENEWAL_BLOCKING_GRADES = (Grade.PASS, Grade.FAIL)
+
+# Art 23: the six aspects of a performance evaluation and their weights (in %, adding up to 100).
+DEFAULT_EVALUATION_WEIGHTS = (
+	("operation", 20.0),
+	("integration", 15.0),
+	("cost_benefit", 15.0),
+	("effectiveness", 20.0),
+	("information_security", 20.0),
+	("innovation", 10.0),
+)
+
+
+@dataclass(frozen=True)
+class SupervisionField:
+	"""Art 21 (按照职责分工): a department that supervises one field and issues its notices."""
+
+	issue_type: str
+	department_function: str
+
+
+DEFAULT_SUPERVISION_FIELDS = (
+	SupervisionField(IssueType.INFORMATION_SHARING, D.OFFICE),
+	SupervisionField(IssueType.PROCUREMENT, D.FINANCE),
+	SupervisionField(IssueType.FUNDS, D.FINANCE),
+	SupervisionField(IssueType.CRYPTOGRAPHY, D.SECRECY),
+	SupervisionField(IssueType.NETWORK_SECURITY, D.CYBERSPACE),
+	SupervisionField(IssueType.NETWORK_SECURITY, D.PUBLIC_SECURITY),
+	SupervisionField(IssueType.OTHER, D.OFFICE),
 )
 
 
@@ -151,6 +185,15 @@ class GovITSettings:
 	)
 	acceptance_filing_departments: tuple[str, ...] = field(default=DEFAULT_ACCEPTANCE_FILING_DEPARTMENTS)
 	acceptance_filing_documents: tuple[str, ...] = field(default=DEFAULT_ACCEPTANCE_FILING_DOCUMENTS)
+	# Art 23, 24: performance evaluation
+	evaluation_weights: tuple[tuple[str, float], ...] = field(default=DEFAULT_EVALUATION_WEIGHTS)
+	renewal_blocking_grades: tuple[str, ...] = field(default=DEFAULT_RENEWAL_BLOCKING_GRADES)
+	# Art 21: supervision
+	supervision_fields: tuple[SupervisionField, ...] = field(default=DEFAULT_SUPERVISION_FIELDS)
+	rectification_working_days: int = 20
+	# Art 20: O&M self-evaluation, and when a period's is due after the period ends
+	om_evaluation_period: str = OMEvaluationPeriod.YEARLY
+	om_evaluation_due_working_days: int = 20
 
 	def nature_rule(self, project_nature: str | None) -> NatureRule:
 		for rule in self.nature_rules:
@@ -248,7 +291,89 @@ def check_settings(s: GovITSettings) -> list[Finding]:
 	findings += _check_declaration_settings(s)
 	findings += _check_department_lists(s)
 	findings += _check_filing_documents(s)
+	findings += _check_evaluation_settings(s)
+	findings += _check_supervision_settings(s)
 	return findings
+
+
+def _check_evaluation_settings(s: GovITSettings) -> list[Finding]:
+	findings: list[Finding] = []
+	for fieldname, weight in s.evaluation_weights:
+		if weight is None or weight < 0:
+			findings.append(
+				Finding(
+					23, Severity.BLOCKING, _("{label} must not be negative (Art 23)."), f"weight_{fieldname}"
+				)
+			)
+	total = round(sum(weight or 0 for _f, weight in s.evaluation_weights), 6)
+	if total != 100:
+		findings.append(
+			Finding(
+				23,
+				Severity.BLOCKING,
+				_("{label}: the six weights add up to {0} but must add up to 100 (Art 23)."),
+				"weight_operation",
+				(f"{total:g}",),
+			)
+		)
+	grades = s.renewal_blocking_grades
+	if len(set(grades)) != len(grades) or not set(grades) <= set(Grade):
+		findings.append(
+			Finding(
+				24,
+				Severity.BLOCKING,
+				_("{label}: list each grade of 优秀, 良好, 合格, 不合格 at most once (Art 24)."),
+				"renewal_blocking_grades",
+			)
+		)
+	return findings
+
+
+def _check_supervision_settings(s: GovITSettings) -> list[Finding]:
+	findings: list[Finding] = []
+	for fieldname, value, article in (
+		("rectification_working_days", s.rectification_working_days, 21),
+		("om_evaluation_due_working_days", s.om_evaluation_due_working_days, 20),
+	):
+		if not value or value <= 0:
+			findings.append(
+				Finding(
+					article,
+					Severity.BLOCKING,
+					_("{label} must be a whole number above 0 ({0})."),
+					fieldname,
+					(_("Art 21") if article == 21 else _("Art 20"),),
+				)
+			)
+	pairs = [(row.issue_type, row.department_function) for row in s.supervision_fields]
+	if len(set(pairs)) != len(pairs):
+		findings.append(
+			Finding(
+				21,
+				Severity.BLOCKING,
+				_("{label}: each department may be listed once per field (Art 21)."),
+				"supervision_fields",
+			)
+		)
+	unsupervised = [
+		issue for issue in IssueType if issue not in {row.issue_type for row in s.supervision_fields}
+	]
+	if unsupervised:
+		findings.append(
+			Finding(
+				21,
+				Severity.BLOCKING,
+				_("{label}: name the department that supervises {0} (Art 21)."),
+				"supervision_fields",
+				("、".join(unsupervised),),
+			)
+		)
+	return findings
+
+
+def supervising_departments(issue_type: str | None, s: GovITSettings) -> tuple[str, ...]:
+	"""The department functions that supervise `issue_type` (Art 21: 按照职责分工)."""
+	return tuple(row.department_function for row in s.supervision_fields if row.issue_type == issue_type)
 
 
 def _check_department_lists(s: GovITSettings) -> list[Finding]:

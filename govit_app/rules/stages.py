@@ -26,3 +26,13 @@ def moves_forward(current: str | None, target: str) -> bool:
 	if current not in LIFE_CYCLE or target not in LIFE_CYCLE:
 		return not current
 	return LIFE_CYCLE.index(target) > LIFE_CYCLE.index(current)
+
+
+def sanction_moves(current: str | None, target: str) -> bool:
+	"""Art 21's moves outside the life cycle: a suspension (暂停项目建设) stops a project at any
+	stage, lifting it returns the project to the stage it had, a termination is final."""
+	if current == ProjectStage.TERMINATED:
+		return False
+	if target in (ProjectStage.SUSPENDED, ProjectStage.TERMINATED):
+		return current != target
+	return current == ProjectStage.SUSPENDED and target in LIFE_CYCLE

@@ -2,7 +2,14 @@
 
 import frappe
 
-from govit_app.rules.settings import GovITSettings, MaterialRequirement, NatureRule, parse_extensions
+from govit_app.rules.settings import (
+	DEFAULT_EVALUATION_WEIGHTS,
+	GovITSettings,
+	MaterialRequirement,
+	NatureRule,
+	SupervisionField,
+	parse_extensions,
+)
 
 _NUMERIC = (
 	"approval_threshold",
@@ -13,13 +20,20 @@ _NUMERIC = (
 	"grade_good_min",
 	"grade_pass_min",
 	"attachment_max_mb",
+	"rectification_working_days",
+	"om_evaluation_due_working_days",
 )
 
 
 def settings_from_doc(doc) -> GovITSettings:
 	defaults = GovITSettings()
 	values = {}
-	for fieldname in (*_NUMERIC, "declaration_window_start", "declaration_window_end"):
+	for fieldname in (
+		*_NUMERIC,
+		"declaration_window_start",
+		"declaration_window_end",
+		"om_evaluation_period",
+	):
 		value, default = doc.get(fieldname), getattr(defaults, fieldname)
 		# A default copied from the DocType JSON arrives as text ("20"): give it the field's type.
 		values[fieldname] = default if value in (None, "") else type(default)(value)
@@ -56,6 +70,15 @@ def settings_from_doc(doc) -> GovITSettings:
 	for fieldname in ("attachment_extensions", "refused_upload_extensions"):
 		if doc.get(fieldname):
 			values[fieldname] = parse_extensions(doc.get(fieldname))
+	values["evaluation_weights"] = tuple(
+		(aspect, default if doc.get(f"weight_{aspect}") in (None, "") else float(doc.get(f"weight_{aspect}")))
+		for aspect, default in DEFAULT_EVALUATION_WEIGHTS
+	)
+	values["renewal_blocking_grades"] = tuple(row.grade for row in doc.get("renewal_blocking_grades") or [])
+	values["supervision_fields"] = tuple(
+		SupervisionField(row.issue_type, row.department_function)
+		for row in doc.get("supervision_fields") or []
+	)
 	return GovITSettings(**values)
 
 

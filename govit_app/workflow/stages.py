@@ -14,7 +14,7 @@ import frappe
 from frappe.query_builder import Case
 from frappe.utils import now_datetime
 
-from govit_app.rules.stages import moves_forward
+from govit_app.rules.stages import moves_forward, sanction_moves
 from govit_app.utils.bulk import insert_rows
 from govit_app.vocabulary import DeclarationState, ProjectStage
 
@@ -45,6 +45,16 @@ def set_project_stage(
 	for name, fields in (values or {}).items():
 		changes.setdefault(name, {}).update(fields)
 	set_values("IT Project", changes)
+
+
+def set_sanction_stage(project: str, stage: ProjectStage) -> str | None:
+	"""Art 21: suspend (已暂停), terminate (已终止), or on lifting a suspension return `project` to
+	`stage`; a move `rules.stages.sanction_moves` does not allow leaves it where it is. Returns the
+	stage the project had, which a suspension keeps so that lifting it can restore it."""
+	current = frappe.db.get_value("IT Project", project, "stage")
+	if sanction_moves(current, stage):
+		set_values("IT Project", {project: {"stage": stage}})
+	return current
 
 
 def set_declaration_state(declarations: list[str], state: DeclarationState) -> None:

@@ -18,9 +18,11 @@ class ITProject(WorkflowDocument):
 			"approved_amount",
 			"contract_amount",
 			"acceptance_due_date",
+			"latest_evaluation",
 			"latest_grade",
 			"renewal_blocked",
 			"renewal_block_reasons",
+			"om_evaluation_due_date",
 		}
 	)
 	process_correctors = frozenset({R.OFFICE, "System Manager"})

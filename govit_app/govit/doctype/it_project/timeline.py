@@ -63,6 +63,26 @@ TIMELINE_SOURCES: list[TimelineSource] = [
 		deadline_field="requested_deadline",
 		milestones=(("current_deadline", "Current Acceptance Deadline"), ("decided_on", "Decided On")),
 	),
+	TimelineSource("Performance Evaluation", "evaluation_date", title_field="grade"),
+	TimelineSource(
+		"Rectification Notice",
+		"issued_on",
+		title_field="notice_no",
+		status_field="status",
+		deadline_field="deadline",
+		milestones=(
+			("overdue_on", "Overdue Since"),
+			("answered_on", "Answered On"),
+			("rechecked_on", "Re-Checked On"),
+		),
+	),
+	TimelineSource(
+		"OM Self Evaluation",
+		"submitted_on",
+		title_field="period",
+		status_field="workflow_state",
+		milestones=(("received_on", "Received On"),),
+	),
 ]
 
 

@@ -6,9 +6,11 @@ import frappe
 from frappe.utils import flt, getdate
 
 from govit_app import roles as R
+from govit_app.govit.doctype.performance_evaluation.performance_evaluation import latest_result
 from govit_app.permissions.policy import is_classified
 from govit_app.rules.declaration import DeclarationFacts, FundingRow, LinkedProject
 from govit_app.rules.declaration_materials import MaterialRow
+from govit_app.vocabulary import Sanction
 
 PHONE_FIELDS = ("project_leader_phone", "contact_phone")
 
@@ -55,6 +57,7 @@ def declaration_facts(doc, on_date: date) -> DeclarationFacts:
 		mlps_level=doc.mlps_level or "",
 		has_crypto_plan=doc.has_crypto_plan or "",
 		provided_materials=frozenset(row.material_type for row in doc.materials if row.attachment),
+		investment_deferrals=investment_deferrals(doc.unit, window.plan_year or doc.plan_year),
 	)
 
 
@@ -64,7 +67,7 @@ def linked_project(name: str | None) -> LinkedProject | None:
 	row = frappe.db.get_value(
 		"IT Project",
 		name,
-		["name", "unit", "latest_grade", "renewal_blocked", "renewal_block_reasons"],
+		["name", "unit", "latest_grade", "renewal_blocked", "renewal_block_reasons", "latest_evaluation"],
 		as_dict=True,
 	)
 	if not row:
@@ -75,6 +78,7 @@ def linked_project(name: str | None) -> LinkedProject | None:
 		row.latest_grade or "",
 		bool(row.renewal_blocked),
 		row.renewal_block_reasons or "",
+		latest_result(row.name) if row.latest_evaluation else None,
 	)
 
 
@@ -97,3 +101,26 @@ def material_rows_of(doc) -> list[MaterialRow]:
 		)
 		for row in doc.materials
 	]
+
+
+def investment_deferrals(unit: str | None, plan_year: int | None) -> tuple[str, ...]:
+	"""The notices whose 暂缓安排投资计划, in force, holds `unit`'s `plan_year` back (Art 21)."""
+	if not (unit and plan_year):
+		return ()
+	row = frappe.qb.DocType("Rectification Sanction")
+	notice = frappe.qb.DocType("Rectification Notice")
+	return tuple(
+		frappe.qb.from_(row)
+		.join(notice)
+		.on(notice.name == row.parent)
+		.select(row.parent)
+		.distinct()
+		.where(
+			(row.parenttype == "Rectification Notice")
+			& (notice.unit == unit)
+			& (row.sanction == Sanction.DEFER_INVESTMENT)
+			& (row.plan_year == plan_year)
+			& row.lifted_on.isnull()
+		)
+		.run(pluck=True)
+	)

@@ -30,6 +30,7 @@ from govit_app.vocabulary import DeclarationState as S
 from govit_app.vocabulary import ProjectStage
 from govit_app.workflow.actors import unit_and_ancestors, users_with_role
 from govit_app.workflow.document import WorkflowDocument
+from govit_app.workflow.gates import assert_project_active
 from govit_app.workflow.numbering import OfficialNumber, issue
 from govit_app.workflow.stages import set_project_stage
 
@@ -57,6 +58,8 @@ class ProjectDeclaration(WorkflowDocument):
 	frozen_article = 8
 
 	def validate_document(self):
+		# Art 21: nothing more for a project whose construction is suspended, or which is terminated.
+		assert_project_active(self.it_project, self.doctype)
 		if self.from_state == S.DRAFT:
 			self.set_derived_fields()
 			self.validate_input()
