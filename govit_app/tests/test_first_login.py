@@ -13,7 +13,8 @@ from govit_app.setup import complete_setup_wizard
 from govit_app.tests.utils import TEST_PASSWORD, ApiClient, ensure_unit, ensure_user
 from govit_app.utils.landing import WORKSPACE
 
-BOOT = re.compile(r"frappe\.boot = JSON\.parse\((\".*?\")\);", re.S)
+# The boot is one JSON string literal on one line; its text may itself contain `");`.
+BOOT = re.compile(r"frappe\.boot = JSON\.parse\((\"[^\n]*\")\);[ \t]*$", re.M)
 
 
 def slug(name: str) -> str:

@@ -18,7 +18,14 @@ class TestTakingOver(TrustTestCase):
 		yield "PUT", api.update(doctype, name, values)
 		yield (
 			"set_value",
-			api.call("frappe.client.set_value", doctype=doctype, name=name, fieldname=json.dumps(values)),
+			# The write states the version (as a client that read it would): what refuses it is the trust guard.
+			api.call(
+				"frappe.client.set_value",
+				doctype=doctype,
+				name=name,
+				fieldname=json.dumps(values),
+				modified=str(doc["modified"]),
+			),
 		)
 		yield "save", api.call("frappe.client.save", doc=json.dumps({**doc, **values}, default=str))
 		yield (
@@ -30,7 +37,10 @@ class TestTakingOver(TrustTestCase):
 			),
 		)
 		response = api.call(
-			"frappe.client.bulk_update", docs=json.dumps([{"doctype": doctype, "docname": name, **values}])
+			"frappe.client.bulk_update",
+			docs=json.dumps(
+				[{"doctype": doctype, "docname": name, "modified": str(doc["modified"]), **values}]
+			),
 		)
 		# bulk_update answers 200 and lists what failed.
 		failed = response.json["message"]["failed_docs"] if response.status_code == 200 else []
@@ -111,6 +121,7 @@ class TestForging(TrustTestCase):
 			name=self.d_school,
 			fieldname="review_score",
 			value=99,
+			modified=str(frappe.db.get_value(DECLARATION, self.d_school, "modified")),
 		)
 		self.refused(response)
 		self.assertFalse(frappe.db.get_value(DECLARATION, self.d_school, "review_score"))
