@@ -15,14 +15,12 @@ from frappe.query_builder import Case
 from frappe.utils import now_datetime
 
 from govit_app.rules.stages import moves_forward
-from govit_app.vocabulary import DeclarationState, ProjectStage
+from govit_app.vocabulary import ProjectStage
 
 
-def set_project_stage(
-	projects: list[str], stage: ProjectStage, approved_amounts: dict[str, float] | None = None
-) -> None:
-	"""Move `projects` forward to `stage` (a project already past it stays where it is, `rules.stages`);
-	with `approved_amounts`, also set each one's approved amount."""
+def set_project_stage(projects: list[str], stage: ProjectStage) -> None:
+	"""Move `projects` forward to `stage` (a project already past it stays where it is, `rules.stages`).
+	Their amounts are `workflow.amounts`'."""
 	current = (
 		dict(
 			frappe.get_all(
@@ -35,13 +33,7 @@ def set_project_stage(
 	changes: dict[str, dict[str, Any]] = {
 		name: {"stage": stage} for name in projects if moves_forward(current.get(name), stage)
 	}
-	for name, amount in (approved_amounts or {}).items():
-		changes.setdefault(name, {})["approved_amount"] = amount
 	set_values("IT Project", changes)
-
-
-def set_declaration_state(declarations: list[str], state: DeclarationState) -> None:
-	set_values("Project Declaration", {name: {"workflow_state": state} for name in declarations})
 
 
 def set_values(doctype: str, changes: dict[str, dict[str, Any]]) -> None:
