@@ -716,3 +716,9 @@ def test_settings_of_chapter_2_are_checked():
 		"crypto_plan_required_from",
 		"similar_name_ratio",
 	}
+
+
+def test_a_declaration_listed_in_a_plan_is_not_terminated():
+	t = Transition(DS.PASSED, DS.TERMINATED, reason="重复建设", listed_in_plan="JH-2027")
+	assert problems(check_transition(t, [])) == [(10, "workflow_state")]
+	assert check_transition(replace(t, listed_in_plan=""), []) == []

@@ -43,6 +43,7 @@ class Transition:
 	project_nature: str = ""
 	classified_nature: str = ""
 	awaits_exception_consent: bool = False  # Art 18
+	listed_in_plan: str = ""  # the Annual Plan listing it, if any
 	min_experts: int = 0  # Art 10, for the message
 
 	@property
@@ -109,6 +110,19 @@ def check_transition(t: Transition, compliance: list[Finding]) -> list[Finding]:
 		findings += blocking(compliance)
 	if t.is_acceptance:
 		findings += check_acceptance(t)
+	if t.to_state == S.TERMINATED and t.listed_in_plan:
+		findings.append(
+			Finding(
+				10,
+				Severity.BLOCKING,
+				_(
+					"{label}: the declaration is listed in the annual plan {0}; only a declaration not yet in"
+					" a plan is terminated. Remove it from the plan while the plan is drawn up (Art 10)."
+				),
+				"workflow_state",
+				(t.listed_in_plan,),
+			)
+		)
 	if t.to_state == S.INTAKE and t.competent_unit and t.from_state != S.COMPETENT_REVIEW:
 		findings.append(
 			Finding(

@@ -45,6 +45,6 @@ govit.take_step_with_reason = function (frm) {
 		},
 	});
 	dialog.show();
-	// The step is taken above, with its reason; Frappe's own call must not follow.
-	return Promise.reject();
+	// The step is taken above, with its reason: Frappe's own call (which carries none) never follows.
+	return new Promise(() => {});
 };

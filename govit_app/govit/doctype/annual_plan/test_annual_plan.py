@@ -113,6 +113,11 @@ class TestBuildingThePlan(PlanTestCase):
 			self.assertEqual(response.status_code, 417, intruder)
 			self.assertIn(intruder, error_text(response))
 		self.assertEqual(len(frappe.get_all("Annual Plan Item", filters={"parent": plan})), 2)
+		# A declaration in a plan is no longer terminated (only one not yet in a plan is).
+		response = office.take_step(DECLARATION, self.first, "终止", "重复建设。")
+		self.assertEqual(response.status_code, 417)
+		self.assertIn(plan, error_text(response))
+		self.assertEqual(frappe.db.get_value(DECLARATION, self.first, "workflow_state"), "评审通过")
 
 		# The video project enters once Public Security's technical review has passed (Art 18).
 		review = {

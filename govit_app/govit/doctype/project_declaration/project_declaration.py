@@ -116,7 +116,18 @@ class ProjectDeclaration(WorkflowDocument):
 			project_nature=self.project_nature or "",
 			classified_nature=self.classified_nature or "",
 			awaits_exception_consent=bool(facts) and awaits_exception_consent(facts),
+			listed_in_plan=self.listed_in_plan() if self.to_state == S.TERMINATED else "",
 			min_experts=get_settings().min_experts_per_panel,
+		)
+
+	def listed_in_plan(self) -> str:
+		return (
+			frappe.db.get_value(
+				"Annual Plan Item",
+				{"project_declaration": self.name, "parenttype": "Annual Plan"},
+				"parent",
+			)
+			or ""
 		)
 
 	def validate_intake_records(self):
