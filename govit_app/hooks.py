@@ -59,8 +59,8 @@ boot_session = "govit_app.boot.boot_session"
 # Form scripts shared between DocTypes: the reason asked for every 退回修改, the Office's
 # 分配评审专家 button (Art 10) and the 会签 / 会商 button of each department (Art 4, 13).
 doctype_js = {
-	"Project Declaration": ["public/js/return_for_changes.js", "public/js/project_declaration_review.js"],
-	"Annual Plan": ["public/js/return_for_changes.js", "public/js/countersign.js"],
+	"Project Declaration": ["public/js/workflow_reason.js", "public/js/project_declaration_review.js"],
+	"Annual Plan": ["public/js/workflow_reason.js", "public/js/countersign.js"],
 	"Supplementary Request": "public/js/countersign.js",
 	"Contract Filing": "public/js/reasoned_actions.js",
 	"Trial Operation Filing": "public/js/reasoned_actions.js",

@@ -30,6 +30,10 @@ class DeclarationState(StrEnum):
 	PASSED = "评审通过"
 	FAILED = "评审不通过"
 	IN_PLAN = "已纳入计划"
+	# Final states: nothing handed in is deleted; it ends in one of these (Art 8, 25).
+	WITHDRAWN = "已撤回"
+	TERMINATED = "已终止"
+	CLASSIFIED_CLOSED = "涉密办结"
 
 
 class DeclarationAction(StrEnum):
@@ -39,6 +43,9 @@ class DeclarationAction(StrEnum):
 	ACCEPT = "受理"
 	PASS = "评审通过"
 	FAIL = "评审不通过"
+	WITHDRAW = "撤回"
+	TERMINATE = "终止"
+	CLOSE_CLASSIFIED = "涉密办结"
 
 
 class PlanState(StrEnum):
@@ -183,6 +190,23 @@ class ProjectNature(StrEnum):
 	OPERATION = "运维"
 	SERVICE_PURCHASE = "购买服务"
 	OTHER = "其他"
+
+
+class Art2Nature(StrEnum):
+	"""The five natures of Art 2, into which the Office classifies a 其他 declaration at 受理."""
+
+	NEW = ProjectNature.NEW.value
+	CONTINUED = ProjectNature.CONTINUED.value
+	RENOVATION = ProjectNature.RENOVATION.value
+	OPERATION = ProjectNature.OPERATION.value
+	SERVICE_PURCHASE = ProjectNature.SERVICE_PURCHASE.value
+
+
+class ApprovalBasis(StrEnum):
+	"""Which amount decided whether a project needs the NDRC's approval (Art 12)."""
+
+	ESTIMATE = "项目估算"
+	PLAN = "计划金额"
 
 
 class ProjectCategory(StrEnum):
@@ -402,6 +426,7 @@ SELECT_OPTIONS: dict[tuple[str, str], type[StrEnum]] = {
 	("Compliance Finding", "severity"): Severity,
 	("Declaration Funding", "source"): FundingSource,
 	("Expert Review", "conclusion"): ExpertConclusion,
+	("GovIT Settings", "crypto_plan_required_from"): MlpsLevel,
 	("Gov Unit", "unit_type"): UnitType,
 	("Gov Unit", "department_function"): DepartmentFunction,
 	("GovIT Department Function", "department_function"): DepartmentFunction,
@@ -414,6 +439,8 @@ SELECT_OPTIONS: dict[tuple[str, str], type[StrEnum]] = {
 	("Plan Countersign", "decision"): Decision,
 	("Project Declaration", "secrecy_level"): SecrecyLevel,
 	("Project Declaration", "project_nature"): ProjectNature,
+	("Project Declaration", "classified_nature"): Art2Nature,
+	("Project Declaration", "approval_basis"): ApprovalBasis,
 	("Project Declaration", "project_category"): ProjectCategory,
 	("Project Declaration", "mlps_level"): MlpsLevel,
 	("Project Declaration", "has_crypto_plan"): YesNo,
@@ -459,6 +486,8 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
 	DeadlineStatus,
 	SecrecyLevel,
 	ProjectNature,
+	Art2Nature,
+	ApprovalBasis,
 	ProjectCategory,
 	FundingSource,
 	Severity,

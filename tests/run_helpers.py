@@ -2,7 +2,7 @@
 
 run_helpers.py junit FILE.xml        -> "passed failed skipped" from pytest's JUnit XML
 run_helpers.py unittest FILE.log     -> the same from `bench run-tests` (unittest) output
-run_helpers.py dependencies FILE     -> the pinned dependencies of pyproject.toml, one a line
+run_helpers.py dependencies FILE     -> the pinned dependencies of pyproject.toml (dev ones too), one a line
 """
 
 import re
@@ -39,8 +39,12 @@ def unittest_counts(path: str) -> tuple[int, int, int]:
 
 
 def dependencies(pyproject: str) -> list[str]:
+	"""The app's pinned dependencies, and the test tools bench installs with `--dev` (e.g.
+	freezegun, behind FrappeTestCase.freeze_time)."""
 	with open(pyproject, "rb") as f:
-		return tomllib.load(f)["project"]["dependencies"]
+		data = tomllib.load(f)
+	dev = data.get("tool", {}).get("bench", {}).get("dev-dependencies", {})
+	return [*data["project"]["dependencies"], *(f"{name}{spec}" for name, spec in dev.items())]
 
 
 if __name__ == "__main__":

@@ -10,10 +10,12 @@ from govit_app.rules.declaration import (
 	DeclarationFacts,
 	FundingRow,
 	LinkedProject,
+	approval_decision,
 	check_input,
+	effective_nature,
 	needs_approval,
 )
-from govit_app.rules.declaration_compliance import check_compliance
+from govit_app.rules.declaration_compliance import awaits_exception_consent, check_compliance, name_similarity
 from govit_app.rules.declaration_materials import MaterialRow, material_rows, missing_materials
 from govit_app.rules.declaration_workflow import Transition, check_transition
 from govit_app.rules.evaluation import EvaluationResult
@@ -354,10 +356,6 @@ def test_one_of_the_alternatives_suffices():
 	assert missing.args[1] == "上一期合同或服务需求报告"
 
 
-def test_other_nature_needs_only_the_form():
-	assert missing_materials("其他", S, set()) == []
-
-
 def test_material_lists_are_data():
 	s = replace(S, material_requirements=(MaterialRequirement("立项请示", "新建", is_required=True),))
 	assert [x.args[0] for x in missing_materials("新建", s, set())] == ["立项请示"]
@@ -388,10 +386,23 @@ def test_service_natures_need_no_security_answers():
 	assert problems(check_compliance(f, S)) == []
 
 
-def test_no_crypto_plan_is_an_advisory_finding():
+@pytest.mark.parametrize(
+	("level", "blocks"), [("第一级", False), ("第二级", False), ("第三级", True), ("第四级", True)]
+)
+def test_no_crypto_plan_blocks_from_mlps_level_3(level, blocks):
+	"""The Cryptography Law obliges level-3 systems to apply commercial cryptography; below, a prompt."""
+	found = check_compliance(facts(mlps_level=level, has_crypto_plan="否"), S)
+	severity = Severity.BLOCKING if blocks else Severity.ADVISORY
+	assert (7, "has_crypto_plan") in problems(found, severity)
+	assert (7, "has_crypto_plan") not in problems(found, Severity.ADVISORY if blocks else Severity.BLOCKING)
+
+
+def test_the_crypto_level_comes_from_settings():
+	s = replace(S, crypto_plan_required_from="第二级")
 	assert (7, "has_crypto_plan") in problems(
-		check_compliance(facts(has_crypto_plan="否"), S), Severity.ADVISORY
+		check_compliance(facts(mlps_level="第二级", has_crypto_plan="否"), s)
 	)
+	assert problems(check_compliance(facts(mlps_level="第三级", has_crypto_plan="是"), s)) == []
 
 
 def test_centralized_categories_are_for_the_office_only():
@@ -488,12 +499,42 @@ def test_the_competent_department_signs_before_the_office_receives_it():
 	assert check_transition(replace(t, competent_opinion="同意申报"), []) == []
 
 
-def test_returning_for_changes_is_always_possible():
+def test_returning_for_changes_is_always_possible_with_a_reason():
 	block = Finding(9, Severity.BLOCKING, "y", "materials")
-	assert check_transition(Transition(DS.INTAKE, DS.DRAFT), [block]) == []
-	assert (
-		check_transition(Transition(DS.COMPETENT_REVIEW, DS.DRAFT, competent_unit="市教育局"), [block]) == []
-	)
+	assert check_transition(Transition(DS.INTAKE, DS.DRAFT, reason="补充概算"), [block]) == []
+	returned = Transition(DS.COMPETENT_REVIEW, DS.DRAFT, competent_unit="市教育局", reason="补充")
+	assert check_transition(returned, [block]) == []
+
+
+@pytest.mark.parametrize(
+	("from_state", "to_state", "article"),
+	[
+		(DS.INTAKE, DS.DRAFT, 8),
+		(DS.COMPETENT_REVIEW, DS.DRAFT, 8),
+		(DS.UNDER_REVIEW, DS.FAILED, 10),
+		(DS.INTAKE, DS.TERMINATED, 8),
+		(DS.PASSED, DS.TERMINATED, 8),
+		(DS.UNDER_REVIEW, DS.CLASSIFIED_CLOSED, 25),
+	],
+)
+def test_returns_refusals_terminations_and_closures_need_a_reason(from_state, to_state, article):
+	t = Transition(from_state, to_state, competent_unit="市教育局", review_result="不通过")
+	assert (article, "reasons") in problems(check_transition(t, []))
+	assert (article, "reasons") not in problems(check_transition(replace(t, reason="理由"), []))
+	assert (article, "reasons") in problems(check_transition(replace(t, reason="  "), []))
+
+
+def test_a_unit_withdraws_without_having_to_say_why():
+	assert check_transition(Transition(DS.INTAKE, DS.WITHDRAWN), []) == []
+	assert check_transition(Transition(DS.DRAFT, DS.WITHDRAWN), []) == []
+
+
+def test_withdrawing_or_terminating_a_draft_is_no_hand_in():
+	"""The findings that stop a hand-in do not keep anyone from ending a declaration."""
+	block = Finding(9, Severity.BLOCKING, "y", "materials")
+	assert check_transition(Transition(DS.DRAFT, DS.WITHDRAWN), [block]) == []
+	assert check_transition(Transition(DS.DRAFT, DS.TERMINATED, reason="重复申报"), [block]) == []
+	assert not Transition(DS.DRAFT, DS.TERMINATED).is_submission
 
 
 def test_acceptance_rechecks_the_findings():
@@ -512,8 +553,11 @@ def test_acceptance_rechecks_the_findings():
 	],
 )
 def test_the_review_outcome_follows_the_expert_result(to_state, result, allowed):
-	found = check_transition(Transition(DS.UNDER_REVIEW, to_state, review_result=result), [])
+	t = Transition(DS.UNDER_REVIEW, to_state, review_result=result, reason="必要性不足", min_experts=3)
+	found = check_transition(t, [])
 	assert (not found) is allowed
+	if not allowed:
+		assert found[0].args[2] == 3  # the message names the size of a panel
 
 
 # ---- attachments and settings
@@ -550,3 +594,176 @@ def test_the_default_settings_are_sound_and_duplicates_are_refused():
 	doubled = replace(S, material_requirements=S.material_requirements + S.material_requirements[:1])
 	assert [f.fieldname for f in check_settings(doubled)] == ["material_requirements"]
 	assert [f.fieldname for f in check_settings(replace(S, attachment_max_mb=0))] == ["attachment_max_mb"]
+
+
+# ---- Art 8: only the first hand-in is judged against the window
+
+
+@pytest.mark.parametrize(
+	("first", "today", "inside"),
+	[
+		(date(2026, 9, 30), date(2026, 10, 1), True),  # handed in on the last day, back after the close
+		(date(2026, 7, 1), date(2027, 2, 1), True),
+		(date(2026, 10, 1), date(2026, 10, 2), False),  # the first hand-in was already late
+		(None, date(2026, 10, 1), False),  # a draft never handed in is judged today
+		(None, date(2026, 9, 30), True),
+	],
+)
+def test_a_returned_declaration_is_judged_by_its_first_hand_in(first, today, inside):
+	found = [x for x in check_compliance(facts(first_submitted_on=first, on_date=today), S) if x.article == 8]
+	assert (not found) is inside
+	if not inside:
+		assert found[0].args[3] == (first or today).isoformat()
+
+
+# ---- Art 13 ¶2: in-year additions
+
+
+def test_an_in_year_addition_is_declared_outside_the_round_for_the_current_year():
+	f = facts(is_in_year_addition=True, on_date=date(2027, 5, 10))
+	assert problems(check_compliance(f, S)) == []
+	assert (13, "is_in_year_addition") in problems(check_compliance(f, S), Severity.ADVISORY)
+
+
+@pytest.mark.parametrize("day", [date(2026, 8, 15), date(2028, 1, 2)])
+def test_an_in_year_addition_is_for_the_current_year_only(day):
+	f = facts(is_in_year_addition=True, on_date=day)
+	[found] = [x for x in check_compliance(f, S) if x.blocks]
+	assert (found.article, found.fieldname, found.args) == (13, "is_in_year_addition", (day.year, 2027))
+
+
+# ---- Art 2: 其他 is held to the strictest rules until the Office classifies it
+
+
+def test_other_follows_the_classification_and_new_until_then():
+	assert effective_nature("其他", "") == "新建"
+	assert effective_nature("其他", "运维") == "运维"
+	assert effective_nature("续建", "运维") == "续建"  # only a 其他 is classified
+
+
+def test_an_unclassified_other_needs_the_materials_and_security_answers_of_new():
+	f = facts(project_nature="其他", provided_materials=frozenset(), mlps_level="", has_crypto_plan="")
+	found = problems(check_compliance(f, S))
+	assert (9, "materials") in found
+	assert {(7, "mlps_level"), (7, "has_crypto_plan")} <= set(found)
+	assert (2, "project_nature") in problems(check_compliance(f, S), Severity.ADVISORY)
+
+
+@pytest.mark.parametrize(("estimate", "needed"), [(49.99, False), (50, True)])
+def test_an_unclassified_other_needs_approval_from_the_threshold(estimate, needed):
+	assert approval_decision(effective_nature("其他", ""), estimate, None, S).needed is needed
+
+
+def test_a_classified_other_follows_its_nature():
+	f = facts(
+		project_nature="其他",
+		classified_nature="运维",
+		it_project=PROJECT,
+		mlps_level="",
+		has_crypto_plan="",
+		provided_materials=frozenset({"服务需求报告"}),
+	)
+	assert problems(check_compliance(f, S)) == []
+	assert (2, "classified_nature") in problems(check_compliance(f, S), Severity.ADVISORY)
+	assert approval_decision(f.nature, 500, None, S).needed is False
+
+
+def test_an_other_classified_as_a_renewal_names_its_project():
+	f = facts(project_nature="其他", classified_nature="续建")
+	assert (24, "classified_nature") in problems(check_compliance(f, S))
+
+
+def test_an_other_is_accepted_only_once_classified():
+	t = Transition(DS.INTAKE, DS.UNDER_REVIEW, project_nature="其他")
+	assert problems(check_transition(t, [])) == [(2, "classified_nature")]
+	assert check_transition(replace(t, classified_nature="新建"), []) == []
+
+
+# ---- Art 12: one basis
+
+
+@pytest.mark.parametrize(
+	("estimate", "planned", "basis", "amount", "needed"),
+	[
+		(80, None, "项目估算", 80, True),
+		(49.99, None, "项目估算", 49.99, False),
+		(80, 45, "计划金额", 45, False),  # the plan cut it below the threshold
+		(45, 50, "计划金额", 50, True),
+	],
+)
+def test_the_estimate_decides_while_declaring_and_the_plan_once_published(
+	estimate, planned, basis, amount, needed
+):
+	decision = approval_decision("新建", estimate, planned, S)
+	assert (decision.basis, decision.amount, decision.needed) == (basis, amount, needed)
+
+
+# ---- Art 18: an exception needs the Office's consent
+
+
+def test_an_exception_with_a_reason_is_handed_in_but_accepted_only_with_the_offices_consent():
+	f = facts(deploy_on_gov_cloud=False, gov_cloud_exception_reason="涉及公安专网终端")
+	assert problems(check_compliance(f, S)) == []  # the unit may hand it in
+	assert awaits_exception_consent(f)
+	t = Transition(DS.INTAKE, DS.UNDER_REVIEW, awaits_exception_consent=True)
+	assert problems(check_transition(t, [])) == [(18, "exception_consent")]
+	assert not awaits_exception_consent(replace(f, exception_consented=True))
+	assert not awaits_exception_consent(facts())
+
+
+def test_a_consented_exception_is_shown_as_such():
+	f = facts(connect_big_data_platform=False, big_data_exception_reason="数据涉密", exception_consented=True)
+	[found] = [x for x in check_compliance(f, S) if x.article == 18]
+	assert (found.severity, found.fieldname) == (Severity.ADVISORY, "connect_big_data_platform")
+	assert "consented" in found.message
+
+
+# ---- Art 24: a declaration naming a project renews it; a new one named like one is questioned
+
+
+@pytest.mark.parametrize("nature", ["新建", "其他"])
+def test_a_declaration_naming_an_existing_project_uses_a_renewal_nature(nature):
+	[found] = [x for x in check_input(facts(project_nature=nature, it_project=PROJECT), S) if x.article == 24]
+	assert (found.fieldname, found.args) == (
+		"it_project",
+		("XM-2026-00001", "续建、改建、运维、购买服务", nature),
+	)
+
+
+def test_a_new_project_named_like_one_of_its_unit_is_questioned():
+	projects = (("XM-2025-00007", "全民健康信息平台"), ("XM-2025-00008", "智慧工地监管平台"))
+	f = facts(project_name="全民健康信息平台（扩容）", unit_projects=projects)
+	[found] = [x for x in check_compliance(f, S) if x.article == 24]
+	assert found.severity == Severity.ADVISORY
+	assert "XM-2025-00007" in found.args[0] and "XM-2025-00008" not in found.args[0]
+	other = check_compliance(replace(f, project_name="住房保障数据共享平台"), S)
+	assert [x for x in other if x.article == 24] == []
+
+
+def test_the_similarity_threshold_is_a_setting():
+	f = facts(project_name="健康平台", unit_projects=(("XM-1", "全民健康信息平台"),))
+	ratio = name_similarity("健康平台", "全民健康信息平台")
+	assert [x for x in check_compliance(f, replace(S, similar_name_ratio=ratio)) if x.article == 24]
+	assert not [
+		x for x in check_compliance(f, replace(S, similar_name_ratio=ratio + 0.01)) if x.article == 24
+	]
+
+
+def test_names_are_compared_without_spaces_and_punctuation():
+	assert name_similarity("智慧 校园（二期）", "智慧校园二期") == 1
+	assert name_similarity("", "智慧校园") == 0
+
+
+def test_settings_of_chapter_2_are_checked():
+	bad = replace(S, min_experts_per_panel=0, crypto_plan_required_from="第六级", similar_name_ratio=1.5)
+	assert {f.fieldname for f in check_settings(bad)} == {
+		"min_experts_per_panel",
+		"crypto_plan_required_from",
+		"similar_name_ratio",
+	}
+
+
+def test_a_declaration_listed_in_a_plan_is_not_terminated():
+	t = Transition(DS.PASSED, DS.TERMINATED, reason="重复建设", listed_in_plan="JH-2027")
+	assert problems(check_transition(t, [])) == [(10, "workflow_state")]
+	assert check_transition(replace(t, listed_in_plan=""), []) == []

@@ -1,5 +1,7 @@
 """The annual plan, the plan gate and project approval (Art 10-13, 18) without Frappe."""
 
+from dataclasses import replace
+
 import pytest
 
 from govit_app.rules.approval import ApprovalFacts, check_approval
@@ -7,9 +9,11 @@ from govit_app.rules.plan import (
 	Candidate,
 	PlanItem,
 	PlanTransition,
+	TechnicalReview,
 	check_budget,
 	check_candidate,
 	check_items,
+	check_new_technical_review,
 	check_transition,
 	is_video_project,
 )
@@ -149,3 +153,33 @@ def test_a_supplement_needs_an_accepted_declaration_and_the_published_plan():
 	assert articles(check_request(candidate(other_plan="JH-2027"), "JH-2027", 20)) == [10]
 	assert articles(check_request(candidate(is_video=True), "JH-2027", 20)) == [18]
 	assert [f.fieldname for f in check_request(candidate(), "JH-2027", 0)] == ["requested_amount"]
+
+
+# ---- Issue 9: in-year additions, the video review redone, reasons for a return
+
+
+def test_an_in_year_addition_enters_through_a_supplement_only():
+	addition = candidate(is_in_year_addition=True)
+	assert articles(check_candidate(addition, YEAR)) == [13]
+	assert check_request(replace(addition, workflow_state="评审中"), "JH-2027", 50) == []
+
+
+def test_the_technical_review_is_redone_after_a_failure_and_the_newest_decides():
+	failed = TechnicalReview("VTR-1", True, "不通过")
+	assert check_new_technical_review("SB-1", [failed]) == []
+	assert check_new_technical_review("SB-1", []) == []
+	passed = TechnicalReview("VTR-2", True, "通过")
+	[again] = check_new_technical_review("SB-1", [failed, passed])
+	assert (again.article, again.args) == (18, ("SB-1", "VTR-2"))
+	[pending] = check_new_technical_review("SB-1", [failed, TechnicalReview("VTR-3", False)])
+	assert pending.args == ("SB-1", "VTR-3")
+	assert check_candidate(candidate(is_video=True, technical_review="通过"), YEAR) == []
+
+
+@pytest.mark.parametrize(
+	("from_state", "article"), [(PlanState.DELIBERATION, 11), (PlanState.COUNTERSIGNING, 4)]
+)
+def test_a_plan_is_returned_with_a_reason(from_state, article):
+	t = PlanTransition(from_state, PlanState.DRAFTING)
+	assert [(f.article, f.fieldname) for f in check_transition(t)] == [(article, "reasons")]
+	assert check_transition(replace(t, reason="请压减运维支出。")) == []

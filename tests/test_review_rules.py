@@ -61,13 +61,23 @@ def review(score, conclusion="同意", amount=40.0):
 
 
 def test_no_result_until_every_assigned_review_is_in():
-	assert panel_result([], 60) is None
-	assert panel_result([review(90), None], 60) is None
+	assert panel_result([], 60, 3) is None
+	assert panel_result([review(90), review(80), None], 60, 3) is None
+
+
+@pytest.mark.parametrize("size", [1, 2])
+def test_a_panel_below_the_minimum_concludes_nothing(size):
+	assert panel_result([review(90)] * size, 60, 3) is None
+
+
+def test_a_panel_of_the_minimum_size_concludes():
+	assert panel_result([review(90)] * 3, 60, 3).review_result == ReviewResult.PASSED
+	assert panel_result([review(90)] * 2, 60, 2).review_result == ReviewResult.PASSED
 
 
 def test_the_panel_passes_on_the_mean_score_and_averages_the_supporting_amounts():
 	result = panel_result(
-		[review(90, amount=40), review(70, "修改后同意", amount=30), review(50, "不同意")], 60
+		[review(90, amount=40), review(70, "修改后同意", amount=30), review(50, "不同意")], 60, 3
 	)
 	assert (result.review_score, result.review_result, result.recommended_amount) == (
 		70,
@@ -77,16 +87,32 @@ def test_the_panel_passes_on_the_mean_score_and_averages_the_supporting_amounts(
 
 
 def test_a_mean_below_the_pass_score_fails_the_declaration():
-	result = panel_result([review(59.99)], 60)
+	result = panel_result([review(59.99)] * 3, 60, 3)
 	assert (result.review_result, result.recommended_amount) == (ReviewResult.FAILED, None)
-	assert panel_result([review(60)], 60).review_result == ReviewResult.PASSED
+	assert panel_result([review(60)] * 3, 60, 3).review_result == ReviewResult.PASSED
 
 
 def test_a_majority_of_disagreeing_experts_fails_it_whatever_the_score():
-	result = panel_result([review(95, "不同意"), review(95, "不同意"), review(95)], 60)
+	result = panel_result([review(95, "不同意"), review(95, "不同意"), review(95)], 60, 3)
 	assert result.review_result == ReviewResult.FAILED
-	# half is not a majority
-	assert panel_result([review(95, "不同意"), review(95)], 60).review_result == ReviewResult.PASSED
+
+
+@pytest.mark.parametrize(
+	"conclusions",
+	[
+		("同意", "不同意"),  # half is not more than half
+		("修改后同意", "不同意"),
+		("同意", "同意", "不同意", "不同意"),
+	],
+)
+def test_it_passes_only_when_more_than_half_support_it(conclusions):
+	panel = [review(95, c) for c in conclusions]
+	assert panel_result(panel, 60, 2).review_result == ReviewResult.FAILED
+
+
+def test_a_supporting_majority_with_the_score_passes():
+	panel = [review(95, "同意"), review(95, "修改后同意"), review(95, "不同意")]
+	assert panel_result(panel, 60, 3).review_result == ReviewResult.PASSED
 
 
 def test_an_assignment_carries_no_review_content():

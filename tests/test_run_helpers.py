@@ -1,7 +1,7 @@
 """tests/run counts what bench run-tests printed; a miscount would hide failures."""
 
 import pytest
-from run_helpers import unittest_counts
+from run_helpers import dependencies, unittest_counts
 
 
 def write(tmp_path, text):
@@ -30,3 +30,11 @@ def test_a_suite_that_never_ran_is_an_error(tmp_path):
 
 def test_a_run_without_a_verdict_counts_as_failed(tmp_path):
 	assert unittest_counts(write(tmp_path, "Ran 3 tests in 1s\nSegmentation fault\n")) == (2, 1, 0)
+
+
+def test_dependencies_are_the_pinned_ones_and_the_bench_dev_ones(tmp_path):
+	path = tmp_path / "pyproject.toml"
+	path.write_text(
+		'[project]\ndependencies = ["cn2an==0.5.24"]\n[tool.bench.dev-dependencies]\nfreezegun = "==1.2.2"\n'
+	)
+	assert dependencies(str(path)) == ["cn2an==0.5.24", "freezegun==1.2.2"]

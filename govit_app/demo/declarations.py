@@ -1,21 +1,22 @@
 """The 2027 declaration round, with a declaration in every workflow state (Chapter 2).
 
 Each declaration is made and moved by the demo user whose step it is, through the same
-workflow actions as in the desk, so every rule holds. The round's window (Q3 2026) was
-extended by the Office for late declarations, so that they can still be handed in today.
-Expert reviews come with the review stage: the two concluded declarations carry the result
-the review panel would have written.
+workflow actions as in the desk, so every rule holds; a step that needs a reason (a return,
+a refusal, a termination, the reference of a classified closure) is given one, as the desk's
+dialog sends it. The round's window (Q3 2026) was extended by the Office for late
+declarations, so that they can still be handed in today. Expert reviews come with the review
+stage: the two concluded declarations carry the result the review panel would have written.
 """
 
 from dataclasses import dataclass, field
 
 import frappe
-from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, getdate
 
 from govit_app.demo.foundation import email
 from govit_app.rules.review import PanelResult
 from govit_app.vocabulary import ProjectStage
+from govit_app.workflow.reasons import apply_workflow
 from govit_app.workflow.stages import set_project_stage
 
 PLAN_YEAR = 2027
@@ -37,7 +38,9 @@ class DemoDeclaration:
 	# (login, workflow action) in order; "审核同意" is preceded by the competent department's opinion
 	steps: tuple[tuple[str, str], ...] = ()
 	review: dict = field(default_factory=dict)  # what the expert review panel concluded
-	returned_with: str = ""  # the Office's reason when it returns the declaration
+	# the reason given with the step that needs one (退回修改, 评审不通过, 终止), or the
+	# reference number of a classified closure (涉密办结)
+	reason: str = ""
 
 
 HEALTH_PLATFORM = "全民健康信息平台"
@@ -58,7 +61,7 @@ DECLARATIONS = (
 			"funding": [{"source": "财政拨款", "amount": 68}],
 		},
 		steps=(("housing", "提交申报"), ("office", "退回修改")),
-		returned_with="请补充与市城市运行管理平台的数据对接方案，并细化项目概算表中的硬件清单。",
+		reason="请补充与市城市运行管理平台的数据对接方案，并细化项目概算表中的硬件清单。",
 	),
 	DemoDeclaration(
 		"school",
@@ -144,6 +147,62 @@ DECLARATIONS = (
 		},
 		steps=(("health", "提交申报"), ("office", "受理"), ("office", "评审不通过")),
 		review={"review_result": "不通过", "review_score": 52.3, "recommended_amount": 0},
+		reason="专家评审认为驻场运维人员配置偏多、维保单价高于同类项目，请按评审意见核减后于下一年度重新申报。",
+	),
+	DemoDeclaration(
+		"school",
+		{
+			"project_name": "市一中录播教室改造",
+			"project_nature": "新建",
+			"project_category": "基础设施",
+			"project_leader": "王建国",
+			"project_leader_phone": "13805260001",
+			"contact_person": "刘洋",
+			"contact_phone": "0523-87500101",
+			"purpose_and_content": "改造两间录播教室，课程资源接入市教育资源公共服务平台。",
+			"estimate_amount": 18,
+			"funding": [{"source": "自筹经费", "amount": 18}],
+		},
+		# The school withdraws it: the provincial programme funds the rooms instead.
+		steps=(("school", "提交申报"), ("school", "撤回")),
+		reason="省教育厅专项已安排录播教室建设，本项目撤回。",
+	),
+	DemoDeclaration(
+		"housing",
+		{
+			"project_name": "老旧小区视频监控补点",
+			"project_nature": "新建",
+			"project_category": "业务应用",
+			"project_leader": "赵磊",
+			"project_leader_phone": "13952600123",
+			"contact_person": "钱程",
+			"contact_phone": "0523-87621234",
+			"purpose_and_content": "在32个老旧小区出入口补建监控点位，视频接入住建局物业监管平台。",
+			"estimate_amount": 40,
+			"funding": [{"source": "财政拨款", "amount": 40}],
+		},
+		steps=(("housing", "提交申报"), ("office", "终止")),
+		reason="与市公安局“雪亮工程”三期点位重复，由公安统一建设后共享视频，不再单独立项。",
+	),
+	DemoDeclaration(
+		"health",
+		{
+			"project_name": "突发公共卫生事件应急指挥保密通信系统",
+			"project_nature": "新建",
+			"project_category": "基础设施",
+			"secrecy_level": "秘密",
+			"project_leader": "李敏",
+			"project_leader_phone": "13861000456",
+			"contact_person": "周婷",
+			"contact_phone": "0523-87238800",
+			"purpose_and_content": "涉密内容按保密规定另行报送。",
+			"estimate_amount": 95,
+			"funding": [{"source": "财政拨款", "amount": 95}],
+			"mlps_level": "第三级",
+		},
+		# Classified (Art 25): accepted, then handled under the secrecy rules outside the system.
+		steps=(("health", "提交申报"), ("office", "受理"), ("secrecy", "涉密办结")),
+		reason="泰保密〔2027〕5号",
 	),
 )
 
@@ -216,7 +275,10 @@ def make(demo: DemoDeclaration, platform: str) -> None:
 
 
 def attach_materials(doc) -> None:
-	"""The required documents (one of each group of alternatives), as small placeholder PDFs."""
+	"""The required documents (one of each group of alternatives), as small placeholder PDFs; a
+	classified declaration holds none (Art 25)."""
+	if doc.secrecy_level != "非涉密":
+		return
 	groups_done = set()
 	for row in doc.materials:
 		if not row.is_required or row.alternative_group in groups_done:
@@ -242,11 +304,9 @@ def take_step(name: str, login: str, action: str, demo: DemoDeclaration) -> None
 	if action == "审核同意":
 		doc.competent_opinion = "经审核，项目符合教育信息化规划，同意申报。"
 		doc.save()
-	if action == "退回修改" and demo.returned_with:
-		doc.add_comment("Comment", demo.returned_with)
 	if demo.review and action in ("评审通过", "评审不通过"):
 		doc.record_panel_result(PanelResult(**demo.review))  # the panel's conclusion (Art 10)
-	apply_workflow(doc.as_dict(), action)
+	apply_workflow(doc.doctype, doc.name, action, demo.reason)
 
 
 def placeholder_pdf(label: str) -> bytes:

@@ -14,10 +14,12 @@ from govit_app.rules.findings import Finding
 from govit_app.rules.phone import is_valid_phone
 from govit_app.rules.settings import GovITSettings
 from govit_app.rules.text import _
-from govit_app.vocabulary import FundingSource, SecrecyLevel, Severity
+from govit_app.vocabulary import ApprovalBasis, FundingSource, ProjectNature, SecrecyLevel, Severity
 
 # Funding adds up to the estimate to the fen of 万元 (0.01 万元 = 100 元) shown on the form.
 AMOUNT_TOLERANCE = 0.005
+# Art 2: a 其他 declaration is held to the strictest nature's rules until the Office classifies it.
+STRICTEST_NATURE = ProjectNature.NEW
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,9 @@ class LinkedProject:
 class DeclarationFacts:
 	unit: str | None
 	project_nature: str | None
+	# Art 2: the nature the Office gave a 其他 declaration at 受理 (the unit's answer stays beside it)
+	classified_nature: str = ""
+	project_name: str = ""
 	estimate_amount: float | None = None
 	funding: tuple[FundingRow, ...] = ()
 	start_date: date | None = None
@@ -63,6 +68,10 @@ class DeclarationFacts:
 	window_close: date | None = None
 	plan_year: int | None = None
 	on_date: date | None = None
+	# the day of the first hand-in: a returned declaration is judged against the window by it
+	first_submitted_on: date | None = None
+	# Art 13 ¶2: a project of the current year declared outside the round (年度追加)
+	is_in_year_addition: bool = False
 	# Art 14: the Office builds the foundational systems
 	unit_is_office: bool = False
 	centralized_category: str = ""
@@ -72,6 +81,7 @@ class DeclarationFacts:
 	gov_cloud_exception_reason: str = ""
 	connect_big_data_platform: bool = True
 	big_data_exception_reason: str = ""
+	exception_consented: bool = False  # the Office consented to the Art 18 exception
 	is_video_surveillance: bool = False
 	# Art 7
 	mlps_level: str = ""
@@ -80,6 +90,18 @@ class DeclarationFacts:
 	provided_materials: frozenset[str] = field(default_factory=frozenset)
 	# Art 21: rectification notices whose 暂缓安排投资计划 holds this unit's plan year back
 	investment_deferrals: tuple[str, ...] = ()
+	# Art 24: (name, project_name) of the unit's other projects
+	unit_projects: tuple[tuple[str, str], ...] = ()
+
+	@property
+	def nature(self) -> str | None:
+		"""The nature the rules apply (Art 2)."""
+		return effective_nature(self.project_nature, self.classified_nature)
+
+	@property
+	def judged_on(self) -> date | None:
+		"""Only the first hand-in is judged against the window (Art 8)."""
+		return self.first_submitted_on or self.on_date
 
 	@property
 	def is_classified(self) -> bool:
@@ -90,9 +112,35 @@ class DeclarationFacts:
 		return round(sum(row.amount or 0 for row in self.funding), 2)
 
 
-def needs_approval(project_nature: str | None, estimate_amount: float | None, s: GovITSettings) -> bool:
+def effective_nature(project_nature: str | None, classified_nature: str | None) -> str | None:
+	"""Art 2 knows five natures: a 其他 declaration follows the Office's classification, and the
+	strictest nature's rules until it has one."""
+	if project_nature != ProjectNature.OTHER:
+		return project_nature
+	return classified_nature or STRICTEST_NATURE
+
+
+def needs_approval(project_nature: str | None, amount: float | None, s: GovITSettings) -> bool:
 	"""Art 12: natures that need NDRC approval do so from the threshold up (50 万元 itself included)."""
-	return s.nature_rule(project_nature).needs_approval and (estimate_amount or 0) >= s.approval_threshold
+	return s.nature_rule(project_nature).needs_approval and (amount or 0) >= s.approval_threshold
+
+
+@dataclass(frozen=True)
+class ApprovalDecision:
+	"""Whether a project needs the NDRC's approval, and the amount that decided it (Art 12)."""
+
+	needed: bool
+	basis: str
+	amount: float
+
+
+def approval_decision(
+	project_nature: str | None, estimate: float | None, planned: float | None, s: GovITSettings
+) -> ApprovalDecision:
+	"""One basis for the form, the plan and the NDRC's gate: the estimate while declaring, the
+	planned amount once the plan is published (`planned` given)."""
+	basis, amount = (ApprovalBasis.ESTIMATE, estimate) if planned is None else (ApprovalBasis.PLAN, planned)
+	return ApprovalDecision(needs_approval(project_nature, amount, s), basis, round(amount or 0, 2))
 
 
 def check_input(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
@@ -186,8 +234,10 @@ def check_phones(f: DeclarationFacts) -> list[Finding]:
 
 
 def check_it_project(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
-	"""A renewal continues an existing project of the same unit (Art 24)."""
-	if s.nature_rule(f.project_nature).is_renewal and not f.it_project:
+	"""A renewal continues an existing project of the same unit, and only a renewal names one
+	(Art 24): a project cannot be declared anew to escape its evaluation."""
+	is_renewal = s.nature_rule(f.nature).is_renewal
+	if is_renewal and not f.it_project:
 		return [
 			Finding(
 				24,
@@ -196,7 +246,20 @@ def check_it_project(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 					"{label} is required for a {0} declaration: choose the existing project it continues (Art 24)."
 				),
 				"it_project",
-				(f.project_nature,),
+				(f.nature,),
+			)
+		]
+	if f.it_project and not is_renewal:
+		return [
+			Finding(
+				24,
+				Severity.BLOCKING,
+				_(
+					"{label}: {0} is an existing project; a declaration that continues it uses one of the"
+					" renewal natures {1}, not {2} (Art 24)."
+				),
+				"it_project",
+				(f.it_project.name, "、".join(renewal_natures(s)), f.project_nature),
 			)
 		]
 	if f.it_project and f.unit and f.it_project.unit != f.unit:
@@ -210,6 +273,10 @@ def check_it_project(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 			)
 		]
 	return []
+
+
+def renewal_natures(s: GovITSettings) -> list[str]:
+	return [rule.project_nature for rule in s.nature_rules if rule.is_renewal]
 
 
 def check_classified_attachments(f: DeclarationFacts) -> list[Finding]:

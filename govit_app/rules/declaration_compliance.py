@@ -1,21 +1,33 @@
-"""The articles a declaration is judged against (Art 7, 8, 9, 12, 14, 17, 18, 21, 24, 25).
+"""The articles a declaration is judged against (Art 2, 7, 8, 9, 12, 13, 14, 17, 18, 21, 24, 25).
 
 Findings are shown on the form and in the print; the blocking ones stop the declaration
 from being submitted or accepted (`declaration_workflow`).
 """
 
-from govit_app.rules.declaration import DeclarationFacts, needs_approval
+import re
+from difflib import SequenceMatcher
+
+from govit_app.rules.declaration import (
+	STRICTEST_NATURE,
+	DeclarationFacts,
+	needs_approval,
+	renewal_natures,
+)
 from govit_app.rules.declaration_materials import missing_materials
 from govit_app.rules.evaluation import renewal_bars
 from govit_app.rules.findings import Finding
 from govit_app.rules.settings import GovITSettings
 from govit_app.rules.text import _
-from govit_app.vocabulary import Severity, YesNo
+from govit_app.vocabulary import MlpsLevel, ProjectNature, Severity, YesNo
+
+# What does not tell two project names apart: spaces and punctuation, full-width or not.
+NAME_NOISE = re.compile(r"[\s\W_]+")
 
 
 def check_compliance(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 	return [
 		*check_window(f),
+		*check_nature(f, s),
 		*check_cross_department(f),
 		*check_materials(f, s),
 		*check_security_plan(f, s),
@@ -26,14 +38,22 @@ def check_compliance(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 		*check_video(f),
 		*check_evaluation(f, s),
 		*check_investment_deferral(f),
+		*check_similar_projects(f, s),
 	]
 
 
 def check_window(f: DeclarationFacts) -> list[Finding]:
-	"""Art 8: declarations for year Y are made in the round's window (Q3 of Y-1 by default)."""
-	if not (f.on_date and f.window_open and f.window_close):
+	"""Art 8: declarations for year Y are made in the round's window (Q3 of Y-1 by default).
+
+	Only the first hand-in is judged: a declaration returned for changes comes back after the
+	window has closed. An in-year addition (Art 13 ¶2) is outside the round by nature.
+	"""
+	day = f.judged_on
+	if f.is_in_year_addition:
+		return check_in_year_addition(f)
+	if not (day and f.window_open and f.window_close):
 		return []
-	if f.window_open <= f.on_date <= f.window_close:
+	if f.window_open <= day <= f.window_close:
 		return []
 	return [
 		Finding(
@@ -44,7 +64,81 @@ def check_window(f: DeclarationFacts) -> list[Finding]:
 				" that window (Art 8)."
 			),
 			"declaration_round",
-			(f.plan_year, f.window_open.isoformat(), f.window_close.isoformat(), f.on_date.isoformat()),
+			(f.plan_year, f.window_open.isoformat(), f.window_close.isoformat(), day.isoformat()),
+		)
+	]
+
+
+def check_in_year_addition(f: DeclarationFacts) -> list[Finding]:
+	"""Art 13 ¶2: a project the current year cannot wait for, declared when it arises; it reaches
+	the year's published plan only through a Supplementary Request, never through the round."""
+	day = f.judged_on
+	if day and f.plan_year and day.year != f.plan_year:
+		return [
+			Finding(
+				13,
+				Severity.BLOCKING,
+				_(
+					"{label}: an in-year addition is declared for the current year {0}, not for plan year {1};"
+					" declare next year's projects in the declaration round (Art 8, Art 13)."
+				),
+				"is_in_year_addition",
+				(day.year, f.plan_year),
+			)
+		]
+	return [
+		Finding(
+			13,
+			Severity.ADVISORY,
+			_(
+				"In-year addition: it joins the published plan of {0} only through a Supplementary Request"
+				" that the departments of Art 13 agree to (Art 13)."
+			),
+			"is_in_year_addition",
+			(f.plan_year,),
+		)
+	]
+
+
+def check_nature(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
+	"""Art 2: 其他 is no loophole. Until the Office classifies it, the strictest nature's rules
+	apply; a classification as a renewal needs the project it continues (Art 24)."""
+	if f.project_nature != ProjectNature.OTHER:
+		return []
+	if not f.classified_nature:
+		return [
+			Finding(
+				2,
+				Severity.ADVISORY,
+				_(
+					"{label}: 其他 is held to the rules of {0} (its materials, security answers and the"
+					" approval threshold) until the City Government Office classifies it into one of the"
+					" five natures of Art 2 at 受理 (Art 2)."
+				),
+				"project_nature",
+				(STRICTEST_NATURE,),
+			)
+		]
+	if s.nature_rule(f.classified_nature).is_renewal and not f.it_project:
+		return [
+			Finding(
+				24,
+				Severity.BLOCKING,
+				_(
+					"{label}: classified as {0}, the declaration must name the existing project it"
+					" continues; return it to the unit to choose it (Art 24)."
+				),
+				"classified_nature",
+				(f.classified_nature,),
+			)
+		]
+	return [
+		Finding(
+			2,
+			Severity.ADVISORY,
+			_("{label}: the unit declared 其他; the City Government Office classified it as {0} (Art 2)."),
+			"classified_nature",
+			(f.classified_nature,),
 		)
 	]
 
@@ -92,12 +186,13 @@ def check_materials(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 				),
 			)
 		]
-	return missing_materials(f.project_nature, s, set(f.provided_materials))
+	return missing_materials(f.nature, s, set(f.provided_materials))
 
 
 def check_security_plan(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
-	"""Art 7: security is planned with the system — the MLPS level and a cryptography plan."""
-	if not s.nature_rule(f.project_nature).needs_security_plan:
+	"""Art 7: security is planned with the system — the MLPS level and a cryptography plan, which
+	the Cryptography Law makes an obligation from MLPS level 3 (GovIT Settings) up."""
+	if not s.nature_rule(f.nature).needs_security_plan:
 		return []
 	findings: list[Finding] = []
 	for fieldname, value in (("mlps_level", f.mlps_level), ("has_crypto_plan", f.has_crypto_plan)):
@@ -108,10 +203,23 @@ def check_security_plan(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 					Severity.BLOCKING,
 					_("{label} must be answered for a {0} project (Art 7)."),
 					fieldname,
-					(f.project_nature,),
+					(f.nature,),
 				)
 			)
-	if f.has_crypto_plan == YesNo.NO:
+	if f.has_crypto_plan == YesNo.NO and mlps_at_least(f.mlps_level, s.crypto_plan_required_from):
+		findings.append(
+			Finding(
+				7,
+				Severity.BLOCKING,
+				_(
+					"{label}: none. A system at MLPS {0} (from {1} up) applies commercial cryptography as the"
+					" Cryptography Law requires; plan it with the system before declaring (Art 7)."
+				),
+				"has_crypto_plan",
+				(f.mlps_level, s.crypto_plan_required_from),
+			)
+		)
+	elif f.has_crypto_plan == YesNo.NO:
 		findings.append(
 			Finding(
 				7,
@@ -126,8 +234,13 @@ def check_security_plan(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 	return findings
 
 
+def mlps_at_least(level: str, floor: str) -> bool:
+	levels = list(MlpsLevel)
+	return level in levels and floor in levels and levels.index(level) >= levels.index(floor)
+
+
 def check_approval(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
-	if not needs_approval(f.project_nature, f.estimate_amount, s):
+	if not needs_approval(f.nature, f.estimate_amount, s):
 		return []
 	return [
 		Finding(
@@ -138,7 +251,7 @@ def check_approval(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 				" approval once the annual plan is published (Art 12)."
 			),
 			None,
-			(f.project_nature, f"{f.estimate_amount:.2f}", f"{s.approval_threshold:g}"),
+			(f.nature, f"{f.estimate_amount:.2f}", f"{s.approval_threshold:g}"),
 		)
 	]
 
@@ -190,33 +303,62 @@ def check_mobile_app(f: DeclarationFacts) -> list[Finding]:
 	]
 
 
+def exceptions_asked(f: DeclarationFacts) -> list[tuple[str, str, str]]:
+	"""Art 18's obligations the declaration does not meet: (answer field, reason field, reason)."""
+	return [
+		(answer_field, reason_field, (reason or "").strip())
+		for complies, reason, answer_field, reason_field in (
+			(
+				f.deploy_on_gov_cloud,
+				f.gov_cloud_exception_reason,
+				"deploy_on_gov_cloud",
+				"gov_cloud_exception_reason",
+			),
+			(
+				f.connect_big_data_platform,
+				f.big_data_exception_reason,
+				"connect_big_data_platform",
+				"big_data_exception_reason",
+			),
+		)
+		if not complies
+	]
+
+
+def awaits_exception_consent(f: DeclarationFacts) -> bool:
+	"""Art 18 is an obligation ("应当"): an exception stands only with the Office's consent."""
+	return bool(exceptions_asked(f)) and not f.exception_consented
+
+
 def check_cloud_and_data(f: DeclarationFacts) -> list[Finding]:
-	"""Art 18: deploy on the government cloud and connect the big data platform, or say why not."""
+	"""Art 18: deploy on the government cloud and connect the big data platform; an exception
+	needs the unit's reason to be handed in and the Office's recorded consent to be accepted."""
 	findings: list[Finding] = []
-	for complies, reason, answer_field, reason_field in (
-		(
-			f.deploy_on_gov_cloud,
-			f.gov_cloud_exception_reason,
-			"deploy_on_gov_cloud",
-			"gov_cloud_exception_reason",
-		),
-		(
-			f.connect_big_data_platform,
-			f.big_data_exception_reason,
-			"connect_big_data_platform",
-			"big_data_exception_reason",
-		),
-	):
-		if complies:
-			continue
-		if (reason or "").strip():
+	for answer_field, reason_field, reason in exceptions_asked(f):
+		if reason and f.exception_consented:
 			findings.append(
 				Finding(
 					18,
 					Severity.ADVISORY,
-					_("{label}: no. Reason given: {0} (Art 18)."),
+					_(
+						"{label}: no. Reason given: {0}. The City Government Office consented to the"
+						" exception (Art 18)."
+					),
 					answer_field,
-					(reason.strip(),),
+					(reason,),
+				)
+			)
+		elif reason:
+			findings.append(
+				Finding(
+					18,
+					Severity.ADVISORY,
+					_(
+						"{label}: no. Reason given: {0}. The City Government Office records its consent to"
+						" the exception before 受理; without it the declaration is not accepted (Art 18)."
+					),
+					answer_field,
+					(reason,),
 				)
 			)
 		else:
@@ -267,7 +409,7 @@ RENEWAL_BARS = {
 def check_evaluation(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 	"""Art 24: no renewal while the project's latest performance evaluation bars it."""
 	project = f.it_project
-	if not project or not s.nature_rule(f.project_nature).is_renewal:
+	if not project or not s.nature_rule(f.nature).is_renewal:
 		return []
 	result = project.latest_evaluation
 	if result:
@@ -293,7 +435,7 @@ def check_evaluation(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
 					" {2} application is not accepted (Art 24 (一))."
 				),
 				"it_project",
-				(project.name, project.latest_grade, f.project_nature),
+				(project.name, project.latest_grade, f.nature),
 			)
 		)
 	if project.renewal_blocked:
@@ -323,4 +465,39 @@ def check_investment_deferral(f: DeclarationFacts) -> list[Finding]:
 			(notice, f.unit, f.plan_year),
 		)
 		for notice in f.investment_deferrals
+	]
+
+
+def name_similarity(a: str, b: str) -> float:
+	"""0-1: how alike two project names are, spaces and punctuation aside."""
+	a, b = NAME_NOISE.sub("", a or "").lower(), NAME_NOISE.sub("", b or "").lower()
+	if not a or not b:
+		return 0.0
+	return SequenceMatcher(None, a, b).ratio()
+
+
+def check_similar_projects(f: DeclarationFacts, s: GovITSettings) -> list[Finding]:
+	"""Art 24: a 新建 named like a project its unit already runs may be a renewal in disguise,
+	escaping the evaluation that bars it; the Office confirms it is new before accepting it."""
+	if f.nature != ProjectNature.NEW or f.it_project:
+		return []
+	similar = [
+		(name, title)
+		for name, title in f.unit_projects
+		if name_similarity(f.project_name, title) >= s.similar_name_ratio
+	]
+	if not similar:
+		return []
+	return [
+		Finding(
+			24,
+			Severity.ADVISORY,
+			_(
+				"{label} is close to the unit's existing project(s) {0}. Before 受理 the City Government"
+				" Office confirms that this is a new project; a renewal of one of them is returned to be"
+				" declared as {1} of that project (Art 24)."
+			),
+			"project_name",
+			("、".join(f"{title}（{name}）" for name, title in similar), "、".join(renewal_natures(s))),
+		)
 	]

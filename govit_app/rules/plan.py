@@ -9,6 +9,7 @@ video image project enters only after the Public Security Bureau's technical rev
 from dataclasses import dataclass
 
 from govit_app.rules.findings import Finding
+from govit_app.rules.reasons import REASON
 from govit_app.rules.text import _
 from govit_app.vocabulary import (
 	DeclarationState,
@@ -37,6 +38,7 @@ class Candidate:
 	other_plan: str = ""  # another Annual Plan already listing it
 	recommended_amount: float | None = None
 	is_classified: bool = False
+	is_in_year_addition: bool = False  # Art 13 ¶2: joins the published plan through a supplement only
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ def check_candidate(c: Candidate, plan_year: int) -> list[Finding]:
 		*check_other_plan(c),
 		*check_technical_review(c),
 		*check_not_classified(c),
+		*check_not_in_year_addition(c),
 	]
 
 
@@ -99,6 +102,25 @@ def check_other_plan(c: Candidate) -> list[Finding]:
 	]
 
 
+def check_not_in_year_addition(c: Candidate) -> list[Finding]:
+	"""Art 13 ¶2: an in-year addition was declared outside the round; the round's plan does not take it."""
+	if not c.is_in_year_addition:
+		return []
+	return [
+		Finding(
+			13,
+			Severity.BLOCKING,
+			_(
+				"{0} ({1}) is an in-year addition: it joins the published plan through a Supplementary"
+				" Request agreed by the departments of Art 13, not through the plan drawn up from the round"
+				" (Art 13)."
+			),
+			"items",
+			(c.project_name, c.declaration),
+		)
+	]
+
+
 def check_not_classified(c: Candidate) -> list[Finding]:
 	"""Art 25: a classified project follows the secrecy rules; the plan, read by every department, takes none."""
 	if not c.is_classified:
@@ -131,6 +153,43 @@ def check_technical_review(c: Candidate) -> list[Finding]:
 			(c.project_name, c.declaration),
 		)
 	]
+
+
+@dataclass(frozen=True)
+class TechnicalReview:
+	"""A Public Security technical review of a declaration, oldest first (Art 18)."""
+
+	name: str
+	submitted: bool
+	result: str = ""
+
+
+def check_new_technical_review(declaration: str, previous: list[TechnicalReview]) -> list[Finding]:
+	"""Art 18: after a 不通过 the unit revises and the review is done again (the newest decides,
+	the earlier ones stay on record); one in progress, or one that passed, stands."""
+	pending = [r.name for r in previous if not r.submitted]
+	if pending:
+		return [
+			Finding(
+				18,
+				Severity.BLOCKING,
+				_("{label}: {0} already has the technical review {1} in progress (Art 18)."),
+				"project_declaration",
+				(declaration, pending[-1]),
+			)
+		]
+	done = [r for r in previous if r.submitted]
+	if done and done[-1].result == ReviewResult.PASSED:
+		return [
+			Finding(
+				18,
+				Severity.BLOCKING,
+				_("{label}: {0} passed the technical review {1}; it is not reviewed again (Art 18)."),
+				"project_declaration",
+				(declaration, done[-1].name),
+			)
+		]
+	return []
 
 
 def check_items(items: list[PlanItem], candidates: dict[str, Candidate], plan_year: int) -> list[Finding]:
@@ -204,6 +263,10 @@ def check_budget(total: float, budget: float | None) -> list[Finding]:
 	]
 
 
+# What the actor gives with a step into each state (`rules.reasons`): a return says why.
+REASON_INTO = {PlanState.DRAFTING: REASON}
+
+
 @dataclass(frozen=True)
 class PlanTransition:
 	from_state: str
@@ -211,11 +274,24 @@ class PlanTransition:
 	item_count: int = 0
 	missing_countersigns: tuple[str, ...] = ()
 	leading_group_meeting: str = ""
+	reason: str = ""
 
 
 def check_transition(t: PlanTransition) -> list[Finding]:
 	if t.from_state == t.to_state:
 		return []
+	if t.to_state == PlanState.DRAFTING and not (t.reason or "").strip():
+		if t.from_state == PlanState.DELIBERATION:
+			message, article = (
+				_("{label}: give the reason for returning the plan; the Office reads it (Art 11)."),
+				11,
+			)
+		else:
+			message, article = (
+				_("{label}: give the reason for returning the plan; the Office reads it (Art 4)."),
+				4,
+			)
+		return [Finding(article, Severity.BLOCKING, message, "reasons")]
 	if t.to_state == PlanState.COUNTERSIGNING and not t.item_count:
 		return [
 			Finding(

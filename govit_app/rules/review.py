@@ -4,9 +4,11 @@ Each expert scores the five aspects Art 10 names from 0 to 100; a review's total
 mean (equal weights: the article ranks none above another). The panel's result is decided
 when every assigned review is submitted:
 
+- a panel has at least GovIT Settings' `min_experts_per_panel` experts (3 by default):
+  with fewer, nothing is concluded;
 - `review_score` is the mean of the reviews' totals;
-- `review_result` is 不通过 when that score is below GovIT Settings' pass score or when more
-  than half of the experts conclude 不同意, else 通过;
+- `review_result` is 通过 only when that score reaches GovIT Settings' pass score and more
+  than half of the experts conclude 同意 or 修改后同意 (1 同意 + 1 不同意 does not pass), else 不通过;
 - `recommended_amount` is the mean of the amounts recommended by the experts who did not
   conclude 不同意 (none when the result is 不通过).
 """
@@ -21,6 +23,7 @@ from govit_app.vocabulary import ExpertConclusion, ReviewResult, Severity
 # Art 10: 必要性、合理性、可行性、安全性、集约性
 SCORE_FIELDS = ("necessity", "rationality", "feasibility", "security", "intensiveness")
 MIN_SCORE, MAX_SCORE = 0.0, 100.0
+SUPPORTING = (ExpertConclusion.AGREE, ExpertConclusion.AGREE_AFTER_CHANGES)
 
 
 @dataclass(frozen=True)
@@ -136,13 +139,16 @@ def check_recommended_amount(sheet: ReviewSheet, declared_estimate: float | None
 	return []
 
 
-def panel_result(reviews: list[SubmittedReview | None], pass_score: float) -> PanelResult | None:
-	"""The panel's conclusion once every assigned review is in; None before (a pending review is None)."""
-	if not reviews or any(review is None for review in reviews):
+def panel_result(
+	reviews: list[SubmittedReview | None], pass_score: float, min_experts: int
+) -> PanelResult | None:
+	"""The panel's conclusion once every assigned review is in and the panel is complete; None
+	before (a pending review is None)."""
+	if len(reviews) < max(min_experts, 1) or any(review is None for review in reviews):
 		return None
 	score = round(fmean(r.total_score for r in reviews), 2)
-	refusals = sum(1 for r in reviews if r.conclusion == ExpertConclusion.DISAGREE)
-	passed = score >= pass_score and refusals * 2 <= len(reviews)
+	support = sum(1 for r in reviews if r.conclusion in SUPPORTING)
+	passed = score >= pass_score and support * 2 > len(reviews)
 	amounts = [r.recommended_amount or 0 for r in reviews if r.conclusion != ExpertConclusion.DISAGREE]
 	return PanelResult(
 		review_score=score,

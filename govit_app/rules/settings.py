@@ -11,7 +11,7 @@ from datetime import date
 from govit_app.rules.findings import Finding
 from govit_app.rules.text import _
 from govit_app.vocabulary import DepartmentFunction as D
-from govit_app.vocabulary import Grade, IssueType, OMEvaluationPeriod, Severity
+from govit_app.vocabulary import Grade, IssueType, MlpsLevel, OMEvaluationPeriod, Severity
 from govit_app.vocabulary import ProjectNature as N
 
 DEFAULT_CENTRALIZED_CATEGORIES = ("云计算", "云存储", "基础应用", "协同办公", "安全防护")
@@ -168,6 +168,11 @@ class GovITSettings:
 	declaration_window_start: str = "07-01"  # MM-DD of year Y-1, Art 8
 	declaration_window_end: str = "09-30"
 	review_pass_score: float = 60.0  # Art 10
+	min_experts_per_panel: int = 3  # Art 10: "组织相关领域专家", a panel and not one person
+	# Art 7 and the Cryptography Law: from this MLPS level up, no cryptography plan blocks.
+	crypto_plan_required_from: str = MlpsLevel.LEVEL_3.value
+	# Art 24: a 新建 whose name is this similar (0-1) to a project of its unit is questioned.
+	similar_name_ratio: float = 0.8
 	grade_excellent_min: float = 90.0  # Art 23
 	grade_good_min: float = 80.0
 	grade_pass_min: float = 60.0  # below: 不合格, Art 24
@@ -270,6 +275,33 @@ def check_settings(s: GovITSettings) -> list[Finding]:
 					None, Severity.BLOCKING, _("{label} must be a score above 0 and at most 100."), fieldname
 				)
 			)
+	if not s.min_experts_per_panel or s.min_experts_per_panel < 1:
+		findings.append(
+			Finding(
+				10,
+				Severity.BLOCKING,
+				_("{label} must be a whole number of at least 1 (Art 10)."),
+				"min_experts_per_panel",
+			)
+		)
+	if s.crypto_plan_required_from not in tuple(MlpsLevel):
+		findings.append(
+			Finding(
+				7,
+				Severity.BLOCKING,
+				_("{label}: choose one of the MLPS levels (Art 7)."),
+				"crypto_plan_required_from",
+			)
+		)
+	if s.similar_name_ratio is None or not 0 < s.similar_name_ratio <= 1:
+		findings.append(
+			Finding(
+				24,
+				Severity.BLOCKING,
+				_("{label} must be above 0 and at most 1 (Art 24)."),
+				"similar_name_ratio",
+			)
+		)
 	if not s.grade_pass_min <= s.grade_good_min <= s.grade_excellent_min:
 		findings.append(
 			Finding(

@@ -18,6 +18,7 @@ from govit_app import roles as R
 from govit_app.tests.utils import ApiClient, ensure_unit, ensure_user, error_text
 from govit_app.utils.settings import get_settings
 from govit_app.vocabulary import DepartmentFunction
+from govit_app.workflow.reasons import apply_workflow as take_step
 
 PDF = b"%PDF-1.4\n% govit test material\n"
 DECLARATION = "Project Declaration"
@@ -141,18 +142,25 @@ def declaration_values(year: int, unit: str, project_name: str, **values) -> dic
 	}
 
 
-def declaration_under_review(year: int, unit: str, project_name: str, **values) -> str:
-	"""A 新建 declaration of `unit`, complete with its materials, handed in and accepted (评审中)."""
+def ready_declaration(year: int, unit: str, project_name: str, **values) -> str:
+	"""A 新建 declaration of `unit`, complete with its materials, still a draft."""
 	doc = frappe.get_doc(declaration_values(year, unit, project_name, **values)).insert()
 	for row in doc.materials:
 		# Classified material never enters the system (Art 25): it goes through the secrecy channel.
 		if row.is_required and doc.secrecy_level == "非涉密":
 			row.attachment = attach(doc, f"{row.material_type}.pdf")
 	doc.save()
-	apply_workflow(doc, "提交申报")
-	apply_workflow(frappe.get_doc(DECLARATION, doc.name), "受理")
 	frappe.db.commit()
 	return doc.name
+
+
+def declaration_under_review(year: int, unit: str, project_name: str, **values) -> str:
+	"""A 新建 declaration of `unit`, complete with its materials, handed in and accepted (评审中)."""
+	name = ready_declaration(year, unit, project_name, **values)
+	apply_workflow(frappe.get_doc(DECLARATION, name), "提交申报")
+	apply_workflow(frappe.get_doc(DECLARATION, name), "受理")
+	frappe.db.commit()
+	return name
 
 
 def attach(doc, filename: str, content: bytes = PDF) -> str:
@@ -206,17 +214,18 @@ def review_panel(declaration: str, sheets: list[tuple[str, float, str, float | N
 def passed_declaration(
 	actors: Actors, year: int, unit: str, project_name: str, amount: float = 70, **values
 ) -> str:
-	"""A declaration that passed the expert review (two experts) and the Office's 评审通过."""
+	"""A declaration that passed the expert review (a panel of three) and the Office's 评审通过."""
 	name = declaration_under_review(year, unit, project_name, **values)
-	review_panel(name, [(expert, 85, "同意", amount) for expert in actors.experts[:2]])
+	review_panel(name, [(expert, 85, "同意", amount) for expert in actors.experts])
 	act_as(actors.office, DECLARATION, name, "评审通过")
 	return name
 
 
-def act_as(user: str, doctype: str, name: str, action: str) -> None:
+def act_as(user: str, doctype: str, name: str, action: str, reason: str | None = None) -> None:
+	"""`user` takes `action`, giving `reason` as the desk's dialog sends it (退回修改, 终止…)."""
 	frappe.set_user(user)
 	try:
-		apply_workflow(frappe.get_doc(doctype, name), action)
+		take_step(doctype, name, action, reason)
 	finally:
 		frappe.set_user("Administrator")
 	frappe.db.commit()

@@ -116,6 +116,17 @@ class ApiClient:
 			doc["modified"] = version
 		return self.call("frappe.model.workflow.apply_workflow", doc=doc, action=action)
 
+	def take_step(self, doctype: str, name: str, action: str, reason: str | None = None) -> TestResponse:
+		"""The desk's workflow button for a step that asks for a reason (退回修改, 终止…): the
+		reason travels with the action."""
+		return self.call(
+			"govit_app.workflow.reasons.apply_workflow",
+			doctype=doctype,
+			name=name,
+			action=action,
+			reason=reason,
+		)
+
 	def upload(
 		self, doctype: str, name: str, filename: str, content: bytes, fieldname: str | None = None
 	) -> TestResponse:

@@ -16,6 +16,8 @@ _NUMERIC = (
 	"filing_deadline_working_days",
 	"reminder_working_days",
 	"review_pass_score",
+	"min_experts_per_panel",
+	"similar_name_ratio",
 	"grade_excellent_min",
 	"grade_good_min",
 	"grade_pass_min",
@@ -33,6 +35,7 @@ def settings_from_doc(doc) -> GovITSettings:
 		"declaration_window_start",
 		"declaration_window_end",
 		"om_evaluation_period",
+		"crypto_plan_required_from",
 	):
 		value, default = doc.get(fieldname), getattr(defaults, fieldname)
 		# A default copied from the DocType JSON arrives as text ("20"): give it the field's type.

@@ -13,7 +13,7 @@ frappe.ui.form.on("Annual Plan", {
 	},
 
 	before_workflow_action(frm) {
-		return govit.ask_return_reason(frm, __("What should the Office change?"));
+		return govit.take_step_with_reason(frm);
 	},
 });
 

@@ -25,12 +25,21 @@ from govit_app.vocabulary import PlanState as S
 from govit_app.workflow import countersign
 from govit_app.workflow.actors import users_with_role
 from govit_app.workflow.document import WorkflowDocument
+from govit_app.workflow.reasons import record_reason, show_reason
 
 
 class AnnualPlan(WorkflowDocument):
 	initial_state = S.DRAFTING
 	process_fields = frozenset(
-		{"countersigns", "all_countersigned", "has_refusal", "return_opinion", "published_on", "pending_with"}
+		{
+			"countersigns",
+			"all_countersigned",
+			"has_refusal",
+			"return_opinion",
+			"reasons",
+			"published_on",
+			"pending_with",
+		}
 	)
 	# What is recorded while the Leading Group deliberates (Art 11): its minutes, the issuing number.
 	recorded_in_state = {S.DELIBERATION: frozenset({"leading_group_meeting", "document_no"})}
@@ -61,8 +70,11 @@ class AnnualPlan(WorkflowDocument):
 		if self.is_transition and self.to_state == S.DRAFTING:
 			self.run_method("on_return")
 
+	def on_change(self):
+		show_reason(self)
+
 	def on_submit(self):
-		enter_plan(self.items)
+		enter_plan(self.plan_year, self.name, self.items)
 
 	def assert_open_for_decisions(self):
 		if self.workflow_state != S.COUNTERSIGNING:
@@ -78,6 +90,8 @@ class AnnualPlan(WorkflowDocument):
 		"""A department that does not agree returns the plan to the Office (Art 4), as a workflow step."""
 		if decision == Decision.DISAGREE:
 			self.flags.ignore_permissions = True  # the department reads the plan; the step is its to take
+			self.flags.step_action = PlanAction.RETURN
+			self.flags.step_reason = C.refusal_summary(countersign.decisions(self))
 			apply_workflow(self, PlanAction.RETURN)
 
 	def set_items_from_declarations(self):
@@ -122,6 +136,7 @@ class AnnualPlan(WorkflowDocument):
 				item_count=len(self.items),
 				missing_countersigns=tuple(self.flags.missing_countersigns),
 				leading_group_meeting=self.leading_group_meeting or "",
+				reason=self.flags.step_reason or "",
 			)
 		)
 		throw_if_blocking(
@@ -134,8 +149,9 @@ class AnnualPlan(WorkflowDocument):
 			self.set("countersigns", countersign.fresh_rows(get_settings().plan_countersign_departments))
 			self.all_countersigned = self.has_refusal = 0
 			self.return_opinion = None
-		if self.from_state == S.COUNTERSIGNING and self.to_state == S.DRAFTING:
-			self.return_opinion = C.refusal_summary(countersign.decisions(self))
+		if self.to_state == S.DRAFTING and self.from_state != S.DRAFTING:
+			# A department's refusal (Art 4) or the Leading Group's return (Art 11), kept with its reason.
+			self.return_opinion = record_reason(self)
 		if self.to_state == S.PUBLISHED:
 			self.published_on = today()
 
@@ -195,7 +211,7 @@ class AnnualPlan(WorkflowDocument):
 				row.project_name, request.project_declaration, request.name
 			),
 		)
-		enter_plan([item])
+		enter_plan(self.plan_year, self.name, [item])
 
 
 @frappe.whitelist()

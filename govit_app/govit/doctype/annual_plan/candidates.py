@@ -4,7 +4,7 @@ and the plan row each one makes."""
 import frappe
 
 from govit_app.permissions.policy import is_classified
-from govit_app.rules.declaration import needs_approval
+from govit_app.rules.declaration import approval_decision, effective_nature
 from govit_app.rules.plan import Candidate, is_video_project
 from govit_app.rules.settings import GovITSettings
 from govit_app.vocabulary import DeclarationState
@@ -20,7 +20,9 @@ DECLARATION_FIELDS = (
 	"unit",
 	"it_project",
 	"project_nature",
+	"classified_nature",
 	"secrecy_level",
+	"is_in_year_addition",
 )
 
 
@@ -47,11 +49,13 @@ def candidates(rows: dict[str, dict], plan: str) -> dict[str, Candidate]:
 	names = list(rows)
 	if not names:
 		return {}
+	# The newest submitted review decides (Art 18: redone after a 不通过).
 	reviews = dict(
 		frappe.get_all(
 			"Video Technical Review",
 			filters={"project_declaration": ("in", names), "docstatus": 1},
 			fields=["project_declaration", "result"],
+			order_by="creation asc",
 			as_list=True,
 		)
 	)
@@ -78,6 +82,7 @@ def candidates(rows: dict[str, dict], plan: str) -> dict[str, Candidate]:
 			other_plan=other_plans.get(name, ""),
 			recommended_amount=row.recommended_amount,
 			is_classified=is_classified(row.secrecy_level),
+			is_in_year_addition=bool(row.is_in_year_addition),
 		)
 		for name, row in rows.items()
 	}
@@ -89,15 +94,19 @@ def plan_item_values(
 	settings: GovITSettings,
 	supplementary_request: str | None = None,
 ) -> dict:
-	"""An Annual Plan Item as the declaration `row` makes it (the plan and a supplement alike)."""
+	"""An Annual Plan Item as the declaration `row` makes it (the plan and a supplement alike).
+
+	Its nature is the one the rules apply (a 其他 as the Office classified it, Art 2), and the
+	planned amount decides Art 12 as the NDRC's gate will (`approval_decision`)."""
+	nature = effective_nature(row.project_nature, row.classified_nature)
 	return {
 		"project_name": row.project_name,
 		"unit": row.unit,
 		"it_project": row.it_project,
-		"project_nature": row.project_nature,
+		"project_nature": nature,
 		"recommended_amount": row.recommended_amount,
 		"approved_amount": approved_amount,
-		"needs_approval": needs_approval(row.project_nature, approved_amount, settings),
+		"needs_approval": approval_decision(nature, None, approved_amount or 0, settings).needed,
 		"is_supplementary": int(bool(supplementary_request)),
 		"supplementary_request": supplementary_request,
 	}

@@ -113,6 +113,11 @@ class TestBuildingThePlan(PlanTestCase):
 			self.assertEqual(response.status_code, 417, intruder)
 			self.assertIn(intruder, error_text(response))
 		self.assertEqual(len(frappe.get_all("Annual Plan Item", filters={"parent": plan})), 2)
+		# A declaration in a plan is no longer terminated (only one not yet in a plan is).
+		response = office.take_step(DECLARATION, self.first, "终止", "重复建设。")
+		self.assertEqual(response.status_code, 417)
+		self.assertIn(plan, error_text(response))
+		self.assertEqual(frappe.db.get_value(DECLARATION, self.first, "workflow_state"), "评审通过")
 
 		# The video project enters once Public Security's technical review has passed (Art 18).
 		review = {
@@ -124,11 +129,23 @@ class TestBuildingThePlan(PlanTestCase):
 		police = ApiClient(self.a.police)
 		response = police.insert("Video Technical Review", {**review, "project_declaration": self.first})
 		self.assertEqual(response.status_code, 417, "only video projects are reviewed")
-		response = police.insert("Video Technical Review", review)
-		self.assertEqual(response.status_code, 200, error_text(response))
-		response = police.call("frappe.client.submit", doc=response.json["data"])
-		self.assertEqual(response.status_code, 200, error_text(response))
+
+		def submit_review(values: dict) -> str:
+			response = police.insert("Video Technical Review", values)
+			self.assertEqual(response.status_code, 200, error_text(response))
+			response = police.call("frappe.client.submit", doc=response.json["data"])
+			self.assertEqual(response.status_code, 200, error_text(response))
+			return response.json["message"]["name"]
+
+		# A review that did not pass is done again after the unit's changes; the newest decides.
+		failed = submit_review({**review, "result": "不通过", "opinion": "未按国标接入市视联网平台。"})
+		self.assertIn(self.video, self.pull(plan)["skipped"][0])
+		submit_review(review)
 		self.assertEqual(self.pull(plan), {"added": [self.video], "skipped": []})
+		self.assertEqual(frappe.db.get_value("Video Technical Review", failed, "result"), "不通过")
+		response = police.insert("Video Technical Review", review)
+		self.assertEqual(response.status_code, 417, "a passed review is not done again")
+		self.assertIn("第十八条", error_text(response))
 
 	def test_a_year_has_one_plan(self):
 		first = self.create_plan()
@@ -208,12 +225,12 @@ class TestCountersignAndPublication(PlanTestCase):
 		forged = [{**row, "decision": "同意"} for row in rows]
 		self.assertIn(ApiClient(a.office).update(DT, plan, {"countersigns": forged}).status_code, (403, 417))
 		self.assertIn(ApiClient(a.finance).update(DT, plan, {"countersigns": forged}).status_code, (403, 417))
-		self.act(a.office2, plan, "提交审议", expect=417)
+		self.act(a.office, plan, "提交审议", expect=417)
 
 		for user in (a.secrecy, a.police, a.ndrc, a.miit):
 			self.decide(user, plan)
 			self.assertFalse(frappe.db.get_value(DT, plan, "all_countersigned"))
-		self.act(a.office2, plan, "提交审议", expect=417)
+		self.act(a.office, plan, "提交审议", expect=417)
 		self.decide(a.finance, plan, opinion="预算可以保障。")
 		self.decide(a.finance, plan, expect=409)
 		signed = frappe.get_doc(DT, plan).countersigns[-1]
@@ -223,7 +240,9 @@ class TestCountersignAndPublication(PlanTestCase):
 		self.assertTrue(frappe.db.get_value(DT, plan, "all_countersigned"))
 		self.assertTrue(notified(a.office, plan), "the Office learns every department agreed")
 
-		self.act(a.office2, plan, "提交审议")
+		# A one-person Office forwards the plan it drew up itself: the five countersigns and the
+		# Leading Group are the checks of this step (Art 4, 11).
+		self.act(a.office, plan, "提交审议")
 		self.assertEqual(self.state(plan), "待领导小组审议")
 		self.assertTrue(notified(a.leader, plan))
 		self.act(a.leader, plan, "审议通过并发布", expect=417)  # no minutes yet (Art 11)
@@ -262,7 +281,8 @@ class TestCountersignAndPublication(PlanTestCase):
 		published_on = frappe.db.get_value(DT, plan, "modified")
 		self.act(a.leader, plan, "审议通过并发布", expect=417)
 		self.assertEqual(frappe.db.get_value(DT, plan, "modified"), published_on)
-		enter_plan(frappe.get_doc(DT, plan).items)
+		doc = frappe.get_doc(DT, plan)
+		enter_plan(doc.plan_year, doc.name, doc.items)
 		project = frappe.db.get_value(DECLARATION, self.build, "it_project")
 		self.assertEqual(frappe.db.get_value("IT Project", project, "stage"), "已纳入计划")
 		self.assertIn(ApiClient(a.office).update(DT, plan, {"budget_amount": 1}).status_code, (403, 417))
@@ -319,9 +339,22 @@ class TestCountersignRefusal(PlanTestCase):
 				decide_as(self.a.by_function[function], DT, plan)
 		act_as(self.a.office2, DT, plan, "提交审议")
 		self.act(self.a.office, plan, "退回修改", expect=417)
-		self.act(self.a.leader, plan, "退回修改")
+		response = self.act(self.a.leader, plan, "退回修改", expect=417)  # says why (Art 11)
+		self.assertIn("第十一条", error_text(response))
+		reason = "请优先安排防汛类项目，压减一般性运维支出。"
+		response = ApiClient(self.a.leader).take_step(DT, plan, "退回修改", reason)
+		self.assertEqual(response.status_code, 200, error_text(response))
 		self.assertEqual(self.state(plan), "编制中")
+		doc = frappe.get_doc(DT, plan)
+		self.assertEqual((doc.return_opinion, doc.reasons[-1].user), (reason, self.a.leader))
 		self.assertTrue(notified(self.a.office, plan))
+		run_queued_jobs(NOTIFY)
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log",
+				{"for_user": self.a.office, "document_name": plan, "email_content": ("like", f"%{reason}%")},
+			)
+		)
 
 
 class TestPublicationQueries(FrappeTestCase):
@@ -357,7 +390,7 @@ class TestPublicationQueries(FrappeTestCase):
 
 		frappe.db.__class__.sql = counting
 		try:
-			enter_plan(items)
+			enter_plan(2099, "_Test JH-2099", items)
 		finally:
 			frappe.db.__class__.sql = original
 		return count

@@ -7,10 +7,11 @@ from govit_app.utils.settings import get_settings
 
 
 def update_panel(declaration: str, leaving: str | None = None) -> PanelResult | None:
-	"""Give the declaration its review result once every assigned review is in.
+	"""Give the declaration its review result once every assigned review of a complete panel is in.
 
 	`leaving` is a review being deleted. Returns the result when this call concluded the review.
 	"""
+	settings = get_settings()
 	rows = frappe.get_all(
 		"Expert Review",
 		filters={"project_declaration": declaration, "docstatus": ("<", 2), "name": ("!=", leaving or "")},
@@ -24,7 +25,8 @@ def update_panel(declaration: str, leaving: str | None = None) -> PanelResult | 
 			else None
 			for row in rows
 		],
-		get_settings().review_pass_score,
+		settings.review_pass_score,
+		settings.min_experts_per_panel,
 	)
 	if not result:
 		return None

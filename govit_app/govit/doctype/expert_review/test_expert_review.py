@@ -3,8 +3,9 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from govit_app import roles as R
 from govit_app.tests.plan_fixtures import Actors, clear_year, declaration_under_review, pdf_text, review_panel
-from govit_app.tests.utils import ApiClient, error_text, run_queued_jobs
+from govit_app.tests.utils import ApiClient, ensure_user, error_text, run_queued_jobs
 
 DT = "Expert Review"
 DECLARATION = "Project Declaration"
@@ -78,17 +79,19 @@ class TestExpertReview(FrappeTestCase):
 
 	def test_the_result_shows_and_opens_the_workflow_only_when_every_review_is_in(self):
 		declaration = self.declaration()
-		first, second = self.assign(declaration, self.a.experts[0], self.a.experts[1])
+		first, second, third = self.assign(declaration, *self.a.experts)
 		self.fill(self.a.experts[0], first, recommended_amount=70)
 		self.submit(self.a.experts[0], first)
+		self.fill(self.a.experts[1], second, necessity=50, recommended_amount=50)
+		self.submit(self.a.experts[1], second)
 		self.assertEqual(self.result(declaration), (0, "", 0))
 		office = ApiClient(self.a.office)
 		self.assertEqual(office.apply_workflow(DECLARATION, declaration, "评审通过").status_code, 417)
 
-		self.fill(self.a.experts[1], second, necessity=50, recommended_amount=50)
-		self.submit(self.a.experts[1], second)
-		# totals 80 and 72: mean 76 ≥ 60; amounts 70 and 50: mean 60
-		self.assertEqual(self.result(declaration), (76, "通过", 60))
+		self.fill(self.a.experts[2], third, recommended_amount=60)
+		self.submit(self.a.experts[2], third)
+		# totals 80, 72 and 80: mean 77.33 ≥ 60; amounts 70, 50 and 60: mean 60
+		self.assertEqual(self.result(declaration), (77.33, "通过", 60))
 		project = frappe.db.get_value(DECLARATION, declaration, "it_project")
 		self.assertEqual(frappe.db.get_value("IT Project", project, "stage"), "已评审")
 		self.assertEqual(office.apply_workflow(DECLARATION, declaration, "评审不通过").status_code, 417)
@@ -114,7 +117,32 @@ class TestExpertReview(FrappeTestCase):
 		self.assertEqual(self.result(declaration), (90, "不通过", 0))
 		office = ApiClient(self.a.office)
 		self.assertEqual(office.apply_workflow(DECLARATION, declaration, "评审通过").status_code, 417)
-		self.assertEqual(office.apply_workflow(DECLARATION, declaration, "评审不通过").status_code, 200)
+		# A refusal says why (Art 10).
+		self.assertEqual(office.apply_workflow(DECLARATION, declaration, "评审不通过").status_code, 417)
+		response = office.take_step(DECLARATION, declaration, "评审不通过", "多数专家认为与已建系统重复。")
+		self.assertEqual(response.status_code, 200, error_text(response))
+
+	def test_a_panel_needs_its_minimum_of_experts_and_a_supporting_majority(self):
+		declaration = self.declaration()
+		review_panel(
+			declaration, [(self.a.experts[0], 95, "同意", 60), (self.a.experts[1], 95, "不同意", None)]
+		)
+		self.assertEqual(self.result(declaration), (0, "", 0), "two experts are no panel of three")
+		office = ApiClient(self.a.office)
+		self.assertEqual(office.apply_workflow(DECLARATION, declaration, "评审通过").status_code, 417)
+
+		# With the minimum set to 2 (GovIT Settings), 1 同意 + 1 不同意 is no majority: it fails.
+		frappe.db.set_single_value("GovIT Settings", "min_experts_per_panel", 2)
+		frappe.db.commit()
+		try:
+			other = self.declaration()
+			review_panel(
+				other, [(self.a.experts[0], 95, "同意", 60), (self.a.experts[1], 95, "不同意", None)]
+			)
+		finally:
+			frappe.db.set_single_value("GovIT Settings", "min_experts_per_panel", 3)
+			frappe.db.commit()
+		self.assertEqual(self.result(other), (95, "不通过", 0))
 
 	def test_scores_outside_0_to_100_are_refused(self):
 		(review,) = self.assign(self.declaration(), self.a.experts[0])
@@ -182,15 +210,15 @@ class TestExpertReview(FrappeTestCase):
 
 	def test_withdrawing_a_silent_expert_lets_the_others_conclude(self):
 		declaration = self.declaration()
-		first, second = self.assign(declaration, self.a.experts[0], self.a.experts[1])
-		self.fill(self.a.experts[0], first)
-		self.submit(self.a.experts[0], first)
+		silent, late = (ensure_user(f"govit-expert{i}@test.local", [R.EXPERT]) for i in (4, 5))
+		*answered, silent_review = self.assign(declaration, *self.a.experts, silent)
+		for expert, review in zip(self.a.experts, answered, strict=True):
+			self.fill(expert, review)
+			self.submit(expert, review)
 		self.assertEqual(self.result(declaration)[1], "")
-		self.assertEqual(ApiClient(self.a.office).delete(DT, second).status_code, 202)
+		self.assertEqual(ApiClient(self.a.office).delete(DT, silent_review).status_code, 202)
 		self.assertEqual(self.result(declaration)[1], "通过")
-		self.assertEqual(ApiClient(self.a.experts[1]).get_doc(DECLARATION, declaration).status_code, 403)
+		self.assertEqual(ApiClient(silent).get_doc(DECLARATION, declaration).status_code, 403)
 		# A concluded review takes no further expert.
-		response = ApiClient(self.a.office).call(
-			ASSIGN, project_declaration=declaration, experts=[self.a.experts[2]]
-		)
+		response = ApiClient(self.a.office).call(ASSIGN, project_declaration=declaration, experts=[late])
 		self.assertEqual(response.status_code, 417)

@@ -16,6 +16,8 @@ class ITProject(WorkflowDocument):
 		{
 			"stage",
 			"approved_amount",
+			"total_approved_amount",
+			"amount_history",
 			"contract_amount",
 			"acceptance_due_date",
 			"latest_evaluation",

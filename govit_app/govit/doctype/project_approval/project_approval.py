@@ -8,9 +8,11 @@ import frappe
 from frappe import _
 
 from govit_app.rules.approval import ApprovalFacts, check_approval
+from govit_app.rules.project_amounts import AmountRow
 from govit_app.utils.findings import throw_if_blocking
 from govit_app.utils.settings import get_settings
 from govit_app.vocabulary import ProjectStage
+from govit_app.workflow.amounts import record_amounts
 from govit_app.workflow.document import WorkflowDocument
 from govit_app.workflow.gates import assert_in_plan, published_items
 from govit_app.workflow.stages import set_project_stage
@@ -26,13 +28,29 @@ class ProjectApproval(WorkflowDocument):
 		self.validate_approval()
 
 	def on_submit(self):
-		set_project_stage(
-			[self.it_project], ProjectStage.APPROVED, approved_amounts={self.it_project: self.approved_amount}
+		"""The project moves forward to 已立项 (a running one stays where it is) and the plan year's
+		amount becomes the approved one; a renewal's approval leaves the project's own amount."""
+		set_project_stage([self.it_project], ProjectStage.APPROVED)
+		entry = self.plan_entry(published_items(self.it_project))
+		record_amounts(
+			{
+				self.it_project: AmountRow(
+					entry.plan_year,
+					entry.project_declaration,
+					entry.project_nature or "",
+					self.approved_amount,
+					entry.annual_plan,
+					self.name,
+				)
+			}
 		)
 
-	def set_plan_entry(self, items: list[dict]):
+	def plan_entry(self, items: list[dict]) -> dict:
 		"""The latest published plan listing the project (an approved supplement adds its row too)."""
-		entry = items[0] if items else frappe._dict()
+		return items[0] if items else frappe._dict()
+
+	def set_plan_entry(self, items: list[dict]):
+		entry = self.plan_entry(items)
 		self.annual_plan = entry.annual_plan
 		self.plan_amount = entry.approved_amount
 		self.flags.project_nature = entry.project_nature

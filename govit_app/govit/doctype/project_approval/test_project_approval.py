@@ -11,6 +11,8 @@ from govit_app.tests.plan_fixtures import (
 	published_plan,
 )
 from govit_app.tests.utils import ApiClient, error_text
+from govit_app.vocabulary import ProjectStage
+from govit_app.workflow.stages import set_project_stage
 
 DT = "Project Approval"
 YEAR = 2087
@@ -48,6 +50,36 @@ class TestProjectApproval(FrappeTestCase):
 			.insert()
 			.name,
 		)
+		# A platform running since an earlier plan, continued (续建) in this one (Art 24).
+		cls.running = frappe.db.get_value("IT Project", {"project_name": "_Test 运行中的健康平台"}) or (
+			frappe.get_doc(
+				{
+					"doctype": "IT Project",
+					"project_name": "_Test 运行中的健康平台",
+					"unit": a.health,
+					"project_category": "数据资源",
+				}
+			)
+			.insert()
+			.name
+		)
+		set_project_stage([cls.running], ProjectStage.OPERATING)  # on record, as the Office corrects it
+		frappe.db.set_value(
+			"IT Project",
+			cls.running,
+			{"approved_amount": 300, "total_approved_amount": 0, "latest_grade": ""},
+		)
+		frappe.db.delete("IT Project Amount", {"parent": cls.running})
+		cls.renewal = passed_declaration(
+			a,
+			YEAR,
+			a.health,
+			"_Test 健康平台扩容",
+			amount=90,
+			estimate_amount=100,
+			project_nature="续建",
+			it_project=cls.running,
+		)
 		cls.outside = declaration_under_review(YEAR, a.health, "_Test 计划外项目")
 		cls.plan = published_plan(a, YEAR)
 		cls.count = 0
@@ -70,8 +102,17 @@ class TestProjectApproval(FrappeTestCase):
 		self.assertEqual((doc["annual_plan"], doc["plan_amount"]), (self.plan, 120))
 		response = ndrc.call("frappe.client.submit", doc=doc)
 		self.assertEqual(response.status_code, 200, error_text(response))
-		project = frappe.db.get_value("IT Project", project_of(self.build), ["stage", "approved_amount"])
-		self.assertEqual(tuple(project), ("已立项", 110))
+		project = frappe.get_doc("IT Project", project_of(self.build))
+		self.assertEqual(
+			(project.stage, project.approved_amount, project.total_approved_amount), ("已立项", 110, 110)
+		)
+		self.assertEqual(
+			[
+				(r.plan_year, r.project_declaration, r.approved_amount, r.project_approval)
+				for r in project.amount_history
+			],
+			[(YEAR, self.build, 110, doc["name"])],
+		)
 		# The unit reads its approval.
 		self.assertEqual(ApiClient(self.a.health_user).get_doc(DT, doc["name"]).status_code, 200)
 		# One approval per project and plan.
@@ -100,6 +141,43 @@ class TestProjectApproval(FrappeTestCase):
 		self.assertEqual(response.status_code, 417)
 		self.assertIn("45.00", error_text(response))
 		self.assertIn("50.00", error_text(response))
+		# The form and the plan say the same, and which amount decided it (Art 12): estimated at
+		# 60 万元, it was planned at 45.
+		form = ApiClient(self.a.health_user).get_doc("Project Declaration", self.small).json["data"]
+		self.assertEqual(
+			(form["needs_approval"], form["approval_basis"], form["approval_basis_amount"]),
+			(0, "计划金额", 45),
+		)
+		item = frappe.db.get_value(
+			"Annual Plan Item", {"project_declaration": self.small}, ["needs_approval", "approved_amount"]
+		)
+		self.assertEqual(tuple(item), (0, 45))
+
+	def test_a_renewal_neither_moves_a_running_project_back_nor_overwrites_its_amount(self):
+		project = frappe.get_doc("IT Project", self.running)
+		self.assertEqual((project.stage, project.approved_amount), ("运维中", 300))
+		self.assertEqual(
+			[
+				(r.plan_year, r.project_nature, r.approved_amount, r.annual_plan)
+				for r in project.amount_history
+			],
+			[(YEAR, "续建", 90, self.plan)],
+		)
+		ndrc = ApiClient(self.a.ndrc)
+		response = ndrc.insert(
+			DT, {**self.approval(self.renewal), "it_project": self.running, "approved_amount": 85}
+		)
+		self.assertEqual(response.status_code, 200, error_text(response))
+		response = ndrc.call("frappe.client.submit", doc=response.json["data"])
+		self.assertEqual(response.status_code, 200, error_text(response))
+		shown = ApiClient(self.a.health_user).get_doc("IT Project", self.running).json["data"]
+		self.assertEqual(
+			(shown["stage"], shown["approved_amount"], shown["total_approved_amount"]), ("运维中", 300, 85)
+		)
+		self.assertEqual(
+			[(r["plan_year"], r["approved_amount"]) for r in shown["amount_history"]], [(YEAR, 85)]
+		)
+		self.assertIn(shown["amount_history"][0]["project_approval"], (response.json["message"]["name"],))
 
 	def test_the_approved_amount_stays_within_the_plan(self):
 		response = ApiClient(self.a.ndrc).insert(DT, self.approval(self.build, approved_amount=121))

@@ -10,13 +10,13 @@ from govit_app.govit.doctype.performance_evaluation.performance_evaluation impor
 from govit_app.permissions.policy import is_classified
 from govit_app.rules.declaration import DeclarationFacts, FundingRow, LinkedProject
 from govit_app.rules.declaration_materials import MaterialRow
-from govit_app.vocabulary import Sanction
+from govit_app.vocabulary import ProjectNature, ProjectStage, Sanction
 
 PHONE_FIELDS = ("project_leader_phone", "contact_phone")
 
 
 def declaration_facts(doc, on_date: date) -> DeclarationFacts:
-	"""Four small queries at most, whatever the size of the declaration."""
+	"""Five small queries at most, whatever the size of the declaration."""
 	window = (
 		frappe.db.get_value(
 			"Declaration Round", doc.declaration_round, ["open_date", "close_date", "plan_year"], as_dict=True
@@ -28,6 +28,8 @@ def declaration_facts(doc, on_date: date) -> DeclarationFacts:
 	return DeclarationFacts(
 		unit=doc.unit,
 		project_nature=doc.project_nature,
+		classified_nature=doc.classified_nature or "",
+		project_name=doc.project_name or "",
 		estimate_amount=None if doc.estimate_amount is None else flt(doc.estimate_amount),
 		funding=tuple(
 			FundingRow(row.idx, row.source, None if row.amount is None else flt(row.amount), bool(row.proof))
@@ -46,6 +48,8 @@ def declaration_facts(doc, on_date: date) -> DeclarationFacts:
 		window_close=getdate(window.close_date) if window.close_date else None,
 		plan_year=window.plan_year,
 		on_date=on_date,
+		first_submitted_on=getdate(doc.first_submitted_on) if doc.first_submitted_on else None,
+		is_in_year_addition=bool(doc.is_in_year_addition),
 		unit_is_office=function == R.DEPARTMENT_FUNCTION_BY_ROLE[R.OFFICE],
 		centralized_category=doc.centralized_category or "",
 		has_standalone_mobile_app=bool(doc.has_standalone_mobile_app),
@@ -53,11 +57,28 @@ def declaration_facts(doc, on_date: date) -> DeclarationFacts:
 		gov_cloud_exception_reason=doc.gov_cloud_exception_reason or "",
 		connect_big_data_platform=bool(doc.connect_big_data_platform),
 		big_data_exception_reason=doc.big_data_exception_reason or "",
+		exception_consented=bool((doc.exception_consent or "").strip()),
 		is_video_surveillance=bool(doc.is_video_surveillance),
 		mlps_level=doc.mlps_level or "",
 		has_crypto_plan=doc.has_crypto_plan or "",
 		provided_materials=frozenset(row.material_type for row in doc.materials if row.attachment),
 		investment_deferrals=investment_deferrals(doc.unit, window.plan_year or doc.plan_year),
+		unit_projects=unit_projects(doc),
+	)
+
+
+def unit_projects(doc) -> tuple[tuple[str, str], ...]:
+	"""The unit's projects a new project's name is compared with (Art 24); only a 新建 asks."""
+	if not doc.unit or doc.it_project or doc.nature() != ProjectNature.NEW:
+		return ()
+	return tuple(
+		frappe.get_all(
+			"IT Project",
+			filters={"unit": doc.unit, "stage": ("!=", ProjectStage.TERMINATED)},
+			fields=["name", "project_name"],
+			as_list=True,
+			limit=0,
+		)
 	)
 
 

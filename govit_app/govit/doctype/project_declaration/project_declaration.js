@@ -36,9 +36,9 @@ frappe.ui.form.on("Project Declaration", {
 		}
 	},
 
-	// 退回修改 tells the unit what to change: the reason goes to the timeline and the notification.
+	// 退回修改, 评审不通过 and 终止 say why, 涉密办结 under which reference: sent with the action.
 	before_workflow_action(frm) {
-		return govit.ask_return_reason(frm, __("What should the unit change?"));
+		return govit.take_step_with_reason(frm);
 	},
 });
 

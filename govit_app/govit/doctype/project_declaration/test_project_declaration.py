@@ -143,17 +143,29 @@ class DeclarationTestCase(FrappeTestCase):
 		"""A complete declaration, its seven documents attached, still a draft."""
 		return self.attach_materials(api, self.create(api, unit, **values))
 
-	def act(self, user: str, name: str, action: str, expect: int = 200):
-		response = ApiClient(user).apply_workflow(DT, name, action)
+	def act(self, user: str, name: str, action: str, expect: int = 200, reason: str | None = None):
+		"""The workflow button; a step that asks for a reason sends it with the action."""
+		api = ApiClient(user)
+		response = (
+			api.apply_workflow(DT, name, action)
+			if reason is None
+			else api.take_step(DT, name, action, reason)
+		)
 		self.assertEqual(response.status_code, expect, error_text(response))
 		return response
 
 	def state(self, name: str) -> str:
 		return frappe.db.get_value(DT, name, "workflow_state")
 
-	def notified(self, user: str, name: str) -> bool:
+	def notified(self, user: str, name: str, text: str = "") -> bool:
+		"""Whether `user` was told of `name` (in a message containing `text`)."""
 		run_queued_jobs(NOTIFY)
-		return bool(frappe.db.exists("Notification Log", {"for_user": user, "document_name": name}))
+		messages = frappe.get_all(
+			"Notification Log",
+			filters={"for_user": user, "document_name": name},
+			fields=["subject", "email_content"],
+		)
+		return any(text in f"{m.subject}{m.email_content}" for m in messages)
 
 
 class TestDeclarationFlow(DeclarationTestCase):
@@ -215,10 +227,38 @@ class TestDeclarationFlow(DeclarationTestCase):
 		self.act(self.health_user, name, "提交申报")
 		self.assertEqual(self.state(name), "待受理")
 
-		self.act(self.office_user, name, "退回修改")
+		# The reason is required by the server, whatever the client (Art 8).
+		response = self.act(self.office_user, name, "退回修改", expect=417)
+		self.assertIn("第八条", error_text(response))
+		self.act(self.office_user, name, "退回修改", reason="  ", expect=417)
+		self.assertEqual(self.state(name), "待受理")
+		reason = "请补充与市城市运行管理平台的数据对接方案。"
+		self.act(self.office_user, name, "退回修改", reason=reason)
 		self.assertEqual(self.state(name), "草稿")
-		self.assertTrue(self.notified(self.health_user, name), "the declarant is told to change it")
-		self.assertTrue(self.notified(self.health_colleague, name), "so are the unit's other users")
+		self.assertTrue(self.notified(self.health_user, name, reason), "the declarant reads why")
+		self.assertTrue(self.notified(self.health_colleague, name, reason), "so do the unit's other users")
+		# The reason stays on the declaration, with who and when, and in its timeline.
+		row = ApiClient(self.health_user).get_doc(DT, name).json["data"]["reasons"][-1]
+		self.assertEqual(
+			(row["action"], row["to_state"], row["reason"], row["user"]),
+			("退回修改", "草稿", reason, self.office_user),
+		)
+		self.assertTrue(row["recorded_on"])
+		self.assertTrue(
+			frappe.db.exists(
+				"Comment",
+				{
+					"reference_doctype": DT,
+					"reference_name": name,
+					"comment_type": "Comment",
+					"content": ("like", f"%{reason}%"),
+				},
+			)
+		)
+		# Nobody writes a reason of their own into the record.
+		response = ApiClient(self.health_user).update(DT, name, {"reasons": []})
+		self.assertIn(response.status_code, (403, 417))
+		self.assertEqual(len(frappe.get_all("GovIT Step Reason", filters={"parent": name})), 1)
 
 		response = health.update(DT, name, {"project_name": "_Test 智慧校园二期（修改稿）"})
 		self.assertEqual(response.status_code, 200, error_text(response))
@@ -228,9 +268,9 @@ class TestDeclarationFlow(DeclarationTestCase):
 	def test_the_competent_department_returns_a_declaration(self):
 		name = self.ready(ApiClient(self.school_user), self.school)["name"]
 		self.act(self.school_user, name, "提交申报")
-		self.act(self.edu_user, name, "退回修改")
+		self.act(self.edu_user, name, "退回修改", reason="请压缩硬件采购。")
 		self.assertEqual(self.state(name), "草稿")
-		self.assertTrue(self.notified(self.school_user, name))
+		self.assertTrue(self.notified(self.school_user, name, "请压缩硬件采购。"))
 
 	def test_participating_units_read_a_cross_department_declaration(self):
 		name = self.create(
@@ -331,13 +371,18 @@ class TestWhoMayAct(DeclarationTestCase):
 			self.assertIn(response.status_code, (403, 417))
 		self.assertEqual(frappe.db.get_value(DT, name, "estimate_amount"), 80)
 
-	def test_only_drafts_are_deleted(self):
+	def test_only_drafts_never_handed_in_are_deleted(self):
 		school = ApiClient(self.school_user)
 		draft = self.create(school, self.school)["name"]
 		self.assertEqual(school.delete(DT, draft).status_code, 202)
 		handed_in = self.ready(school, self.school)["name"]
 		self.act(self.school_user, handed_in, "提交申报")
 		self.assertIn(school.delete(DT, handed_in).status_code, (403, 417))
+		# Returned, it is a draft again, but one that was handed in: it is kept.
+		self.act(self.edu_user, handed_in, "退回修改", reason="请补充材料。")
+		response = school.delete(DT, handed_in)
+		self.assertEqual(response.status_code, 417)
+		self.assertIn("撤回", error_text(response))
 		self.assertTrue(frappe.db.exists(DT, handed_in))
 
 
@@ -430,7 +475,11 @@ class TestDeclarationRules(DeclarationTestCase):
 				self.refused(health.apply_workflow(DT, doc["name"], "提交申报"), article)
 
 		doc = self.ready(
-			health, self.health, deploy_on_gov_cloud=0, gov_cloud_exception_reason="涉及公安专网终端"
+			health,
+			self.health,
+			project_name="_Test 专网终端管控",  # unlike any project of the unit (Art 24)
+			deploy_on_gov_cloud=0,
+			gov_cloud_exception_reason="涉及公安专网终端",
 		)
 		self.assertEqual([f["article"] for f in doc["compliance_findings"]], [12, 18])
 		self.act(self.health_user, doc["name"], "提交申报")
@@ -588,3 +637,180 @@ class TestDeclarationForm(DeclarationTestCase):
 		)
 		self.assertEqual(response.status_code, 403)
 		self.assertFalse(response.data.startswith(b"%PDF"))
+
+
+class TestChapter2WithoutDeadEnds(DeclarationTestCase):
+	"""Issue 9: returns after the window, withdrawal and termination, classified closure (Art 8, 25)."""
+
+	WINDOW_YEAR = 2095  # its round: Q3 of 2094
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.q3_round = ensure_round(cls.WINDOW_YEAR, getdate("2094-07-01"), getdate("2094-09-30"))
+
+	def test_a_declaration_returned_inside_the_window_is_handed_in_again_after_it_closed(self):
+		values = {"declaration_round": self.q3_round, "project_name": "_Test 窗口内首次申报"}
+		with self.freeze_time("2094-09-30 16:00:00", tick=True):
+			school = self.ready(ApiClient(self.school_user), self.school, **values)["name"]
+			health = self.ready(ApiClient(self.health_user), self.health, **values)["name"]
+			self.act(self.school_user, school, "提交申报")
+			self.act(self.health_user, health, "提交申报")
+		with self.freeze_time("2094-10-09 09:00:00", tick=True):
+			# Returned by the competent department and by the Office after the close …
+			self.act(self.edu_user, school, "退回修改", reason="请补充概算明细。")
+			self.act(self.office_user, health, "退回修改", reason="请补充数据共享清单。")
+			# … both come back: only the first hand-in is judged against the window (Art 8).
+			self.act(self.school_user, school, "提交申报")
+			self.act(self.health_user, health, "提交申报")
+			self.assertEqual((self.state(school), self.state(health)), ("待主管部门审核", "待受理"))
+			self.assertEqual(str(frappe.db.get_value(DT, health, "first_submitted_on")), "2094-09-30")
+			self.assertEqual(str(frappe.db.get_value(DT, health, "submitted_on")), "2094-10-09")
+			# A declaration first handed in after the close is still late.
+			late = self.ready(ApiClient(self.health_user), self.health, **values)["name"]
+			response = self.act(self.health_user, late, "提交申报", expect=417)
+			self.assertIn("第八条", error_text(response))
+			self.assertIn("2094-10-09", error_text(response))
+
+	def test_the_unit_withdraws_before_acceptance_and_nothing_is_deleted(self):
+		school = ApiClient(self.school_user)
+		name = self.ready(school, self.school)["name"]
+		self.act(self.school_user, name, "撤回", expect=417)  # a draft never handed in is deleted instead
+		self.act(self.school_user, name, "提交申报")
+		for user in (self.edu_user, self.health_user, self.office_user):
+			response = ApiClient(user).take_step(DT, name, "撤回", "")
+			self.assertIn(response.status_code, (403, 417), user)
+		self.act(self.school_user, name, "撤回", reason="")  # no reason needed
+		doc = frappe.get_doc(DT, name)
+		self.assertEqual(
+			(doc.workflow_state, doc.closed_by, doc.closed_on), ("已撤回", self.school_user, getdate())
+		)
+		self.assertIn(school.delete(DT, name).status_code, (403, 417))
+		self.assertIn(school.update(DT, name, {"project_name": "改名"}).status_code, (403, 417))
+		self.assertEqual(frappe.db.get_value(DT, name, "workflow_state"), "已撤回")
+		# After 受理 the unit no longer withdraws.
+		accepted = self.ready(ApiClient(self.health_user), self.health)["name"]
+		self.act(self.health_user, accepted, "提交申报")
+		self.act(self.office_user, accepted, "受理")
+		self.act(self.health_user, accepted, "撤回", reason="", expect=417)
+
+	def test_the_office_terminates_a_declaration_not_yet_in_a_plan_with_a_reason(self):
+		name = self.ready(ApiClient(self.health_user), self.health)["name"]
+		self.act(self.health_user, name, "提交申报")
+		self.act(self.office_user, name, "受理")
+		self.act(self.health_user, name, "终止", reason="不做了", expect=417)
+		response = self.act(self.office_user, name, "终止", expect=417)
+		self.assertIn("终止", error_text(response))
+		reason = "与全市协同办公平台重复建设。"
+		self.act(self.office_user, name, "终止", reason=reason)
+		doc = frappe.get_doc(DT, name)
+		self.assertEqual(
+			(doc.workflow_state, doc.docstatus, doc.closed_by, doc.reasons[-1].reason),
+			("已终止", 1, self.office_user, reason),
+		)
+		self.assertTrue(self.notified(self.health_user, name, reason), "the unit reads why")
+		self.act(self.office_user, name, "受理", expect=417)  # a final state
+
+		# Also before 受理, the declaration is kept as it was handed in.
+		pending = self.ready(ApiClient(self.school_user), self.school)["name"]
+		self.act(self.school_user, pending, "提交申报")
+		self.act(self.office_user, pending, "终止", reason="单位已撤销。")
+		self.assertEqual(
+			tuple(frappe.db.get_value(DT, pending, ["workflow_state", "docstatus"])), ("已终止", 1)
+		)
+		self.assertFalse(frappe.db.get_value(DT, pending, "it_project"), "no project is opened for it")
+
+	def test_a_classified_declaration_is_closed_after_acceptance_with_who_when_and_reference(self):
+		name = self.create(
+			ApiClient(self.health_user), self.health, secrecy_level="秘密", project_name="_Test 涉密指挥系统"
+		)["name"]
+		self.act(self.health_user, name, "提交申报")
+		self.act(self.office_user, name, "受理")
+		self.assertEqual(self.state(name), "评审中")
+		self.act(self.health_user, name, "涉密办结", reason="x", expect=417)
+		response = self.act(self.secrecy_user, name, "涉密办结", reason="", expect=417)
+		self.assertIn("第二十五条", error_text(response))
+		# Frappe's own workflow call carries no reference: refused as well.
+		self.assertIn("第二十五条", error_text(self.act(self.office_user, name, "涉密办结", expect=417)))
+		self.act(self.secrecy_user, name, "涉密办结", reason="泰保密〔2095〕3号")
+		doc = frappe.get_doc(DT, name)
+		self.assertEqual(
+			(doc.workflow_state, doc.closed_by, doc.closed_on, doc.secrecy_reference),
+			("涉密办结", self.secrecy_user, getdate(), "泰保密〔2095〕3号"),
+		)
+		self.assertTrue(self.notified(self.health_user, name, "泰保密〔2095〕3号"))
+		# Nothing else is open to it any more; an unclassified declaration is not closed this way.
+		for action in ("评审通过", "评审不通过", "终止"):
+			self.act(self.office_user, name, action, reason="x", expect=417)
+		open_one = self.ready(ApiClient(self.health_user), self.health)["name"]
+		self.act(self.health_user, open_one, "提交申报")
+		self.act(self.office_user, open_one, "受理")
+		self.act(self.office_user, open_one, "涉密办结", reason="x", expect=417)
+
+
+class TestChapter2NoLoopholes(DeclarationTestCase):
+	"""Issue 9: 其他, Art 7's cryptography, Art 18's consent, Art 24's renewals, over REST."""
+
+	def test_other_is_held_to_new_until_the_office_classifies_it_at_intake(self):
+		health = ApiClient(self.health_user)
+		doc = self.create(health, self.health, project_nature="其他", project_name="_Test 其他类项目")
+		self.assertEqual({r["material_type"] for r in doc["materials"] if r["is_required"]}, set(SEVEN))
+		self.assertEqual((doc["needs_approval"], doc["approval_basis"]), (1, "项目估算"))  # 80 ≥ 50
+		self.assertIn(2, [f["article"] for f in doc["compliance_findings"]])
+		self.act(self.health_user, doc["name"], "提交申报", expect=417)  # 新建's materials are missing
+		# The unit does not classify its own declaration.
+		response = health.update(DT, doc["name"], {"classified_nature": "运维"})
+		self.assertEqual(response.status_code, 403)
+		self.assertIn("第二条", error_text(response))
+		name = self.attach_materials(health, doc)["name"]
+		self.act(self.health_user, name, "提交申报")
+
+		response = self.act(self.office_user, name, "受理", expect=417)
+		self.assertIn("第二条", error_text(response))
+		office = ApiClient(self.office_user)
+		response = office.update(DT, name, {"classified_nature": "新建"})
+		self.assertEqual(response.status_code, 200, error_text(response))
+		self.act(self.office_user, name, "受理")
+		doc = frappe.get_doc(DT, name)
+		self.assertEqual((doc.project_nature, doc.classified_nature, doc.needs_approval), ("其他", "新建", 1))
+		self.assertTrue(doc.it_project, "a 其他 classified as 新建 opens its project")
+
+	def test_a_level_3_system_without_a_cryptography_plan_is_refused(self):
+		health = ApiClient(self.health_user)
+		level3 = self.ready(health, self.health, mlps_level="第三级", has_crypto_plan="否")["name"]
+		response = self.act(self.health_user, level3, "提交申报", expect=417)
+		self.assertIn("第七条", error_text(response))
+		level2 = self.ready(health, self.health, mlps_level="第二级", has_crypto_plan="否")
+		self.assertIn((7, "提示"), [(f["article"], f["severity"]) for f in level2["compliance_findings"]])
+		self.act(self.health_user, level2["name"], "提交申报")
+
+	def test_an_art_18_exception_needs_the_offices_recorded_consent(self):
+		health = ApiClient(self.health_user)
+		values = {"deploy_on_gov_cloud": 0, "gov_cloud_exception_reason": "涉及公安专网终端"}
+		name = self.ready(health, self.health, **values)["name"]
+		# The unit neither consents itself …
+		response = health.update(DT, name, {"exception_consent": "同意"})
+		self.assertEqual(response.status_code, 403)
+		self.assertIn("第十八条", error_text(response))
+		self.act(self.health_user, name, "提交申报")
+		# … nor is it accepted without the Office's consent.
+		response = self.act(self.office_user, name, "受理", expect=417)
+		self.assertIn("第十八条", error_text(response))
+		response = ApiClient(self.office_user).update(
+			DT, name, {"exception_consent": "专网终端不宜上云，同意例外。"}
+		)
+		self.assertEqual(response.status_code, 200, error_text(response))
+		doc = frappe.get_doc(DT, name)
+		self.assertEqual((doc.exception_consent_by, doc.exception_consent_on), (self.office_user, getdate()))
+		self.act(self.office_user2, name, "受理")
+
+	def test_a_declaration_naming_a_project_renews_it_and_a_look_alike_new_one_is_flagged(self):
+		health = ApiClient(self.health_user)
+		response = health.insert(DT, self.payload(self.health, it_project=self.health_system))
+		self.assertEqual(response.status_code, 417)
+		self.assertIn("第二十四条", error_text(response))
+		self.assertIn("续建", error_text(response))
+		doc = self.create(health, self.health, project_name="_Test 全民健康信息平台（二期）")
+		findings = [f for f in doc["compliance_findings"] if f["article"] == 24]
+		self.assertEqual([f["severity"] for f in findings], ["提示"])
+		self.assertIn(self.health_system, findings[0]["message"])

@@ -11,6 +11,7 @@ from govit_app.tests.plan_fixtures import (
 	department,
 	passed_declaration,
 	published_plan,
+	ready_declaration,
 )
 from govit_app.tests.utils import ApiClient, error_text, run_queued_jobs
 
@@ -58,6 +59,7 @@ class TestSupplementaryRequest(FrappeTestCase):
 
 	def test_with_all_five_consents_the_project_joins_the_plan_as_a_supplementary_item(self):
 		a = self.a
+		total = frappe.db.get_value("Annual Plan", self.plan, "total_amount")
 		doc = self.request(self.urgent)
 		name = doc["name"]
 		self.assertEqual(
@@ -112,7 +114,7 @@ class TestSupplementaryRequest(FrappeTestCase):
 				}
 			],
 		)
-		self.assertEqual(frappe.db.get_value("Annual Plan", self.plan, "total_amount"), 140)
+		self.assertEqual(frappe.db.get_value("Annual Plan", self.plan, "total_amount"), total + 80)
 		self.assertEqual(frappe.db.get_value("IT Project", project, "stage"), "已纳入计划")
 		self.assertEqual(
 			frappe.db.get_value("Project Declaration", self.urgent, "workflow_state"), "已纳入计划"
@@ -157,3 +159,33 @@ class TestSupplementaryRequest(FrappeTestCase):
 		response = ApiClient(self.a.office).update(DT, doc["name"], {"consultations": forged})
 		self.assertIn(response.status_code, (403, 417))
 		self.assertEqual({row.decision for row in frappe.get_doc(DT, doc["name"]).consultations}, {"待会签"})
+
+	def test_an_in_year_addition_is_declared_outside_the_round_and_joins_only_through_a_supplement(self):
+		"""Art 13 ¶2: in May of the plan year the round is long closed; only an in-year addition
+		(年度追加) comes in, and it reaches the published plan through the five consents."""
+		a = self.a
+		declaration = "Project Declaration"
+		late = ready_declaration(YEAR, a.health, "_Test 错过批次的普通项目")
+		addition = ready_declaration(
+			YEAR, a.health, "_Test 年度追加防汛调度", is_in_year_addition=1, estimate_amount=60
+		)
+		with self.freeze_time(f"{YEAR}-05-11 10:00:00", tick=True):
+			unit, office = ApiClient(a.health_user), ApiClient(a.office)
+			response = unit.apply_workflow(declaration, late, "提交申报")
+			self.assertEqual(response.status_code, 417, "the round is not reopened for everyone")
+			self.assertIn("第八条", error_text(response))
+			for name, user in ((addition, unit), (addition, office)):
+				action = "提交申报" if user is unit else "受理"
+				response = user.apply_workflow(declaration, name, action)
+				self.assertEqual(response.status_code, 200, error_text(response))
+
+		request = self.request(addition, requested_amount=55)
+		for function in CONSULTED:
+			self.decide(a.by_function[function], request["name"])
+		self.submit(request["name"])
+		item = frappe.db.get_value(
+			"Annual Plan Item",
+			{"parent": self.plan, "project_declaration": addition},
+			["is_supplementary", "approved_amount"],
+		)
+		self.assertEqual(tuple(item), (1, 55))

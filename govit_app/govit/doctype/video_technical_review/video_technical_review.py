@@ -1,26 +1,40 @@
 """Video Technical Review (公共安全视频图像技术审查, Art 4, 18): the Public Security Bureau's
-review of a public security video image project, which the annual plan waits for."""
+review of a public security video image project, which the annual plan waits for. After a
+不通过 it is done again; the newest submitted review decides and the earlier ones stay."""
 
 import frappe
 from frappe import _
 from frappe.utils import today
 
 from govit_app.errors import throw
-from govit_app.rules import text
-from govit_app.rules.plan import is_video_project
-from govit_app.utils.uniqueness import Unique
+from govit_app.rules.plan import TechnicalReview, check_new_technical_review, is_video_project
+from govit_app.utils.findings import throw_if_blocking
 from govit_app.workflow.document import WorkflowDocument
 
 
 class VideoTechnicalReview(WorkflowDocument):
 	process_fields = frozenset({"reviewed_by", "review_date"})
-	unique_by = (
-		Unique(("project_declaration",), text._("{0} already has the technical review {1}."), article=18),
-	)
 
 	def validate_document(self):
 		if self.is_new():
 			self.validate_video_project()
+			self.validate_previous_reviews()
+
+	def validate_previous_reviews(self):
+		previous = frappe.get_all(
+			self.doctype,
+			filters={"project_declaration": self.project_declaration, "docstatus": ("<", 2)},
+			fields=["name", "docstatus", "result"],
+			order_by="creation asc",
+		)
+		throw_if_blocking(
+			check_new_technical_review(
+				self.project_declaration,
+				[TechnicalReview(row.name, row.docstatus == 1, row.result or "") for row in previous],
+			),
+			self.doctype,
+			title=_("No new technical review"),
+		)
 
 	def before_submit(self):
 		self.reviewed_by = frappe.session.user

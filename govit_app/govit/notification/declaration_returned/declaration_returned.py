@@ -1,2 +1,2 @@
 def get_context(context):
-	"""The message uses `doc` and `comments` only."""
+	"""The message uses `doc` only (the reason is in its table of reasons)."""
