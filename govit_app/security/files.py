@@ -17,18 +17,12 @@ from frappe import _
 
 from govit_app.errors import NotYourStepError, throw
 from govit_app.rules.attachments import extension
+from govit_app.security.session import is_admin
 from govit_app.utils.settings import get_settings
-
-ADMINS = frozenset({"System Manager", "Administrator"})
 
 
 class ActiveContentError(frappe.ValidationError):
 	"""An upload of a type a browser would run (html, svg, js…)."""
-
-
-def is_admin(user: str | None = None) -> bool:
-	user = user or frappe.session.user
-	return user == "Administrator" or not ADMINS.isdisjoint(frappe.get_roles(user))
 
 
 def original(file_url: str) -> dict | None:

@@ -13,6 +13,7 @@ import frappe
 from frappe import _
 
 from govit_app.security.query_text import Clause, Refusal, check_clause, check_fields, is_column_name
+from govit_app.security.session import is_admin
 
 
 class QueryTextError(frappe.ValidationError):
@@ -170,10 +171,6 @@ def is_search_query(method: str) -> bool:
 	except Exception:
 		return False
 	return len(parameters) >= 2 and parameters[1] == "txt"
-
-
-def is_admin() -> bool:
-	return not {"System Manager", "Administrator"}.isdisjoint(frappe.get_roles())
 
 
 def validate_number_card(doc, method=None) -> None:

@@ -19,8 +19,7 @@ import frappe.api
 from frappe import _
 
 from govit_app.security import body, files, lists, responses, social
-
-FRAPPE_ADMIN_ROLES = frozenset({"System Manager", "Administrator"})
+from govit_app.security.session import is_admin
 
 
 def before_request() -> None:
@@ -33,7 +32,7 @@ def before_request() -> None:
 	call = resolve(request)
 	if not call:
 		return
-	if FRAPPE_ADMIN_ROLES.intersection(frappe.get_roles()):
+	if is_admin():
 		return
 	method, args = call
 	check = CHECKS.get(method)

@@ -12,14 +12,10 @@ import json
 import frappe
 from frappe import _
 
-ADMINS = frozenset({"System Manager", "Administrator"})
+from govit_app.security.session import is_admin
+
 # Keys of Frappe's JSON that carry exception texts or tracebacks (API v1 and v2).
 EXCEPTION_KEYS = ("exc", "exception", "_exc_source", "_debug_messages", "_error_message", "debug")
-
-
-def is_admin() -> bool:
-	user = getattr(getattr(frappe.local, "session", None), "user", None)
-	return bool(user) and (user == "Administrator" or not ADMINS.isdisjoint(frappe.get_roles(user)))
 
 
 def after_request(response, request) -> None:
