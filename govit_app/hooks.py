@@ -57,7 +57,6 @@ doctype_js = {
 	"Supplementary Request": "public/js/countersign.js",
 	"Information Resource": "public/js/units.js",
 	"Information Resource Request": "public/js/units.js",
-	"OM Self Evaluation": "public/js/return_for_changes.js",
 }
 
 doc_events = {
