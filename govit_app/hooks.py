@@ -68,7 +68,6 @@ doctype_js = {
 	"Acceptance Extension": "public/js/reasoned_actions.js",
 	"Information Resource": "public/js/units.js",
 	"Information Resource Request": "public/js/units.js",
-	"OM Self Evaluation": "public/js/return_for_changes.js",
 }
 
 # What deletions outside a document's on_trash left in Frappe's workflow tables.

@@ -131,6 +131,17 @@ def check_incidents(incidents: list[Incident], period: Period) -> list[Finding]:
 	return findings
 
 
+def check_return_reason(reason: str | None) -> list[Finding]:
+	"""A self-evaluation goes back to its unit with what to change."""
+	if (reason or "").strip():
+		return []
+	return [
+		Finding(
+			20, Severity.BLOCKING, _("{label}: say what the unit should change (Art 20)."), "return_reason"
+		)
+	]
+
+
 def check_complete(
 	om_system_document: str | None, emergency_plan: str | None, summary: str | None, classified: bool = False
 ) -> list[Finding]:

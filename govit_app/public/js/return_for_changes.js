@@ -5,7 +5,7 @@ frappe.provide("govit");
 
 govit.ask_return_reason = function (frm, label) {
 	const V = frappe.boot.govit.vocabulary;
-	if (![V.DeclarationAction.RETURN, V.PlanAction.RETURN, V.OMEvaluationAction.RETURN].includes(frm.selected_workflow_action)) {
+	if (![V.DeclarationAction.RETURN, V.PlanAction.RETURN].includes(frm.selected_workflow_action)) {
 		return;
 	}
 	frappe.dom.unfreeze();

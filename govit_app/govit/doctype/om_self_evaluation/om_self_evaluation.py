@@ -39,6 +39,8 @@ class OMSelfEvaluation(WorkflowDocument):
 			article=20,
 		),
 	)
+	# The Office says why it returns a self-evaluation, while it waits for receipt.
+	recorded_in_state = {S.SUBMITTED: frozenset({"return_reason"})}
 	frozen_article = 20
 
 	def before_validate(self):
@@ -48,6 +50,8 @@ class OMSelfEvaluation(WorkflowDocument):
 
 	def validate_document(self):
 		assert_project_active(self.it_project, self.doctype)
+		if self.to_state == S.DRAFT and self.is_transition:
+			throw_if_blocking(om.check_return_reason(self.return_reason), self.doctype)
 		if self.from_state != S.DRAFT:
 			return
 		kind = get_settings().om_evaluation_period
@@ -99,6 +103,7 @@ class OMSelfEvaluation(WorkflowDocument):
 	def record_transition(self):
 		if self.to_state == S.SUBMITTED:
 			self.submitted_on = today()
+			self.return_reason = None
 		if self.to_state == S.RECEIVED:
 			self.received_on = today()
 			self.received_by = frappe.session.user

@@ -141,9 +141,16 @@ class TestOMSelfEvaluation(FrappeTestCase):
 		name = self.draft(self.a.health_user, project)["name"]
 		self.attach_documents(self.a.health_user, name)
 		self.act(self.a.health_user, name, "提交自评")
+		self.act(self.a.office, name, "退回修改", expect=417)  # a return says what to change
+		office = ApiClient(self.a.office)
+		response = office.update(DT, name, {"return_reason": "应急预案未包含数据恢复演练内容，请补充。"})
+		self.assertEqual(response.status_code, 200, error_text(response))
 		self.act(self.a.office, name, "退回修改")
 		self.assertEqual(frappe.db.get_value(DT, name, "workflow_state"), "草稿")
 		self.act(self.a.health_user, name, "提交自评")
+		self.assertIsNone(
+			frappe.db.get_value(DT, name, "return_reason"), "handed in again, the reason is done with"
+		)
 
 	def test_a_missing_self_evaluation_is_due_then_overdue_until_handed_in(self):
 		project = operating_project("_Test 运维-时限", self.a.health)
