@@ -14,10 +14,16 @@ def user_units(user: str) -> set[str]:
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""List/report filter: classified rows only for their unit, the Office and Secrecy."""
+	return classified_condition(f"`tab{doctype}`", user)
+
+
+def classified_condition(table: str, user: str | None = None) -> str:
+	"""SQL keeping the classified rows of `table` (a table or alias with `unit` and
+	`secrecy_level`) for their unit, the Office and Secrecy (Art 25); "" for those who see all.
+	Reports joining a unit-scoped table apply it to that table, as lists do."""
 	user = user or frappe.session.user
 	if user == "Administrator" or sees_all_classified(frappe.get_roles(user)):
 		return ""
-	table = f"`tab{doctype}`"
 	condition = f"ifnull({table}.`secrecy_level`, '') in ('', {frappe.db.escape(SecrecyLevel.UNCLASSIFIED)})"
 	units = user_units(user)
 	if units:
