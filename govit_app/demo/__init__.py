@@ -8,12 +8,12 @@ adds its records in its own module, in the order of STEPS.
 
 import frappe
 
-from govit_app.demo import declarations, foundation, plan
+from govit_app.demo import declarations, foundation, plan, queues
 
 DEMO_PASSWORD = foundation.DEMO_PASSWORD
 
 # Each step is a module with `load() -> None`, run in this order.
-STEPS = (foundation, declarations, plan)
+STEPS = (foundation, declarations, plan, queues)
 
 
 def load() -> None:
