@@ -205,6 +205,14 @@ class TestProjectReports(FrappeTestCase):
 		self.assertNotIn(self.secret, [row.name for row in rows])  # no declaration: not overdue
 		self.assertTrue(all(row.overdue == 1 for row in rows))
 
+	def test_each_report_script_loads_with_the_shared_filters(self):
+		for report in (LEDGER, SUMMARY, "Waiting For Me"):
+			response = ApiClient(self.a.office).call(
+				"frappe.desk.query_report.get_script", report_name=report
+			)
+			self.assertEqual(response.status_code, 200, f"{report}: {error_text(response)}")
+			self.assertIn("govit.reports.filters", response.json["message"]["script"])
+
 	# ---- 年度计划汇总 -------------------------------------------------------------------
 
 	def test_the_plan_summary_adds_up_each_unit_and_nature_against_the_budget(self):

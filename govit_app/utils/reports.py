@@ -3,7 +3,7 @@ every report (a unit covers the units below it, Art 8), columns and charts have 
 and classified rows reach only those who may see them (Art 25). Reports read in a constant
 number of queries and run on the read replica when the site has one (`frappe.read_only`).
 
-The desk side is `public/js/report_filters.js` (`{% include %}`d by each report's script).
+The desk side is `public/js/report_filters.js` (included by each report's script).
 """
 
 import frappe

@@ -1,6 +1,6 @@
 // What GovIT's reports share on the desk: the same filter name means the same filter in every
 // report (read alike by govit_app/utils/reports.py) and late documents are marked the same way.
-// Each report's script includes this file ({% include %}), so it may run more than once.
+// Each report's script includes this file (a Jinja include), so it may run more than once.
 frappe.provide("govit.reports");
 
 govit.reports.filter_definitions = function () {
