@@ -4,7 +4,6 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
 
 import frappe
 
@@ -32,20 +31,3 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
 
 def median_ms(samples: list[float]) -> float:
 	return statistics.median(samples) * 1000
-
-
-@contextmanager
-def count_queries():
-	"""Counts the SQL statements run inside the block (on this process's connection)."""
-	counter = {"n": 0}
-	original = frappe.db.sql
-
-	def counting(*args, **kwargs):
-		counter["n"] += 1
-		return original(*args, **kwargs)
-
-	frappe.db.sql = counting
-	try:
-		yield counter
-	finally:
-		frappe.db.sql = original

@@ -9,11 +9,11 @@ projects (it must not grow). Prints each figure with the ToDo baseline and the r
 """
 
 import frappe
-from bench_site import connect, count_queries, median_ms, timed
+from bench_site import connect, median_ms, timed
 
 from govit_app import roles as R
 from govit_app.tests.plan_fixtures import declaration_values
-from govit_app.tests.utils import ApiClient, ensure_unit, ensure_user
+from govit_app.tests.utils import ApiClient, count_queries, ensure_unit, ensure_user
 
 args = connect(__doc__, creates=200, lists=50, projects=1000)
 unit = ensure_unit("_Bench 测试单位")

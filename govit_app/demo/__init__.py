@@ -8,12 +8,12 @@ adds its records in its own module, in the order of STEPS.
 
 import frappe
 
-from govit_app.demo import construction, declarations, foundation, plan, supervision
+from govit_app.demo import construction, declarations, foundation, plan, queues, supervision
 
 DEMO_PASSWORD = foundation.DEMO_PASSWORD
 
 # Each step is a module with `load() -> None`, run in this order.
-STEPS = (foundation, declarations, plan, construction, supervision)
+STEPS = (foundation, declarations, plan, construction, supervision, queues)
 
 
 def load() -> None:

@@ -36,11 +36,17 @@ def _shared_with(user: str, doctype: str) -> str:
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""List/report filter mirroring `policy.may_see`."""
+	return classified_condition(f"`tab{doctype}`", user, doctype)
+
+
+def classified_condition(table: str, user: str | None = None, doctype: str = "IT Project") -> str:
+	"""SQL keeping the rows of `table` (a table or an alias of `doctype`) the user may see: unit
+	scoping and Art 25, as `policy.may_see`; "" for those who see all. Reports joining a
+	unit-scoped table apply it to that table, as lists do."""
 	user = user or frappe.session.user
 	if user == "Administrator":
 		return ""
 	roles = frappe.get_roles(user)
-	table = f"`tab{doctype}`"
 	units = user_units(user)
 	own = f"{table}.`unit` in ({_in(units)})" if units else None
 	has_secrecy = frappe.get_meta(doctype).has_field("secrecy_level")

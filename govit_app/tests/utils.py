@@ -6,7 +6,8 @@ committed, and named `_Test …` so that reruns on a developer's site find them 
 """
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from io import BytesIO
 from threading import Barrier, Thread
 from typing import Any
@@ -184,3 +185,20 @@ def error_text(response: TestResponse) -> str:
 	for message in json.loads(body.get("_server_messages") or "[]"):
 		parts.append(json.loads(message).get("message", ""))
 	return "\n".join(p for p in parts if p)
+
+
+@contextmanager
+def count_queries() -> Iterator[dict[str, int]]:
+	"""Counts the SQL statements this process runs inside the block (`counter["n"]`)."""
+	counter = {"n": 0}
+	original = frappe.db.sql
+
+	def counting(*args, **kwargs):
+		counter["n"] += 1
+		return original(*args, **kwargs)
+
+	frappe.db.sql = counting
+	try:
+		yield counter
+	finally:
+		frappe.db.sql = original

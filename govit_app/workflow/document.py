@@ -24,7 +24,7 @@ from frappe import _
 from frappe.model import no_value_fields, table_fields
 from frappe.model.document import Document
 from frappe.model.workflow import get_workflow_name, is_transition_condition_satisfied
-from frappe.utils import cint, flt, get_datetime, getdate
+from frappe.utils import cint, flt, get_datetime, getdate, now_datetime
 
 from govit_app.errors import FrozenContentError, NotYourStepError, throw
 from govit_app.utils.uniqueness import Unique, check_unique
@@ -274,13 +274,17 @@ class WorkflowDocument(Document):
 	# ---- 5. who acts next --------------------------------------------------------------
 
 	def set_pending_with(self) -> None:
+		"""Who acts next, each since when: a step taken starts every wait anew; within a step
+		those still waiting keep their start (待我处理 counts from it)."""
 		if not self.meta.has_field("pending_with"):
 			return
 		users = self.next_actors()
 		if users is None:
 			return
-		if sorted(row.user for row in self.pending_with) != sorted(users):
-			self.set("pending_with", [{"user": user} for user in users])
+		waiting = {} if self.is_transition else {row.user: row.since for row in self.pending_with}
+		if self.is_transition or sorted(waiting) != sorted(users):
+			now = now_datetime()
+			self.set("pending_with", [{"user": user, "since": waiting.get(user) or now} for user in users])
 
 
 def field_value(doc: Document, fieldname: str):

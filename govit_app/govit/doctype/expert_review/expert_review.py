@@ -28,7 +28,7 @@ DECLARATION = "Project Declaration"
 
 
 class ExpertReview(WorkflowDocument):
-	process_fields = frozenset({"review_date"})
+	process_fields = frozenset({"review_date", "pending_with"})
 	unique_by = (
 		Unique(
 			("project_declaration", "expert"),
@@ -42,6 +42,10 @@ class ExpertReview(WorkflowDocument):
 			self.validate_assignment()
 		self.validate_scores()
 		self.total_score = RV.total_score(self.scores())
+
+	def next_actors(self) -> list[str]:
+		"""The assigned expert, until the review is submitted."""
+		return [self.expert] if self.expert and self.docstatus == 0 else []
 
 	def before_submit(self):
 		self.validate_reviewer()
