@@ -46,7 +46,9 @@ has_permission["File"] = "govit_app.security.files.has_permission"
 for _child in child_doctypes():
 	permission_query_conditions[_child] = "govit_app.permissions.hooks.child_query_conditions"
 # The resource catalogue is open to every unit; each unit keeps its own entries (Art 6, 25).
-permission_query_conditions["Information Resource"] = "govit_app.permissions.hooks.query_conditions"
+permission_query_conditions["Information Resource"] = (
+	"govit_app.permissions.catalogue.resource_query_conditions"
+)
 has_permission["Information Resource"] = "govit_app.permissions.catalogue.resource_has_permission"
 permission_query_conditions["Information Resource Request"] = (
 	"govit_app.permissions.catalogue.request_query_conditions"

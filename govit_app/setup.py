@@ -24,6 +24,10 @@ def complete_setup_wizard() -> None:
 		result = setup_complete(dict(CITY_SETUP))
 		if (result or {}).get("status") != "ok":
 			frappe.throw(f"Frappe's setup wizard did not complete: {result}")
+	# A wizard completed in a transaction that was rolled back (a test's) can leave the flag set
+	# and the desk's home page still on the wizard: the desk opens on the workspace either way.
+	if frappe.db.get_default("desktop:home_page") == "setup-wizard":
+		frappe.db.set_default("desktop:home_page", "workspace")
 	values = {"language": "zh"}
 	if not frappe.db.get_single_value("System Settings", "time_zone"):
 		values["time_zone"] = CITY_SETUP["timezone"]

@@ -206,7 +206,7 @@ def ensure_project(p: RecordedProject) -> str:
 	frappe.db.set_value(
 		"Annual Plan", PLAN, "total_amount", sum(q.amount for q in PROJECTS[:index]), update_modified=False
 	)
-	enter_plan([item])
+	enter_plan(PLAN_YEAR, PLAN, [item])
 	if needs_approval:
 		approved_on = PUBLISHED + 10 + index
 		with on_day(approved_on):

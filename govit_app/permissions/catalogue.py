@@ -11,11 +11,31 @@ import frappe
 
 from govit_app import roles as R
 from govit_app.permissions.hooks import user_units
-from govit_app.permissions.policy import acts_for, may_see
+from govit_app.permissions.policy import acts_for, is_classified, sees_all_classified
+from govit_app.vocabulary import SecrecyLevel
 
 READ_ONLY_PTYPES = frozenset({"read", "print", "report", "export", "email", "share", "select"})
 # Roles that see every request (the Office supervises sharing; the Audit Bureau reads everything, Art 22).
 ALL_REQUESTS_ROLES = frozenset({R.OFFICE, R.AUDIT, "System Manager"})
+
+
+def sees_entry(roles, units, unit: str | None, secrecy_level: str | None) -> bool:
+	"""Every unit reads the catalogue; a classified project's entry stays with its unit, the Office
+	and Secrecy (Art 25)."""
+	return not is_classified(secrecy_level) or sees_all_classified(roles) or (bool(unit) and unit in units)
+
+
+def resource_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""`sees_entry` for lists and reports."""
+	user = user or frappe.session.user
+	if user == "Administrator" or sees_all_classified(frappe.get_roles(user)):
+		return ""
+	table = "`tabInformation Resource`"
+	condition = f"ifnull({table}.`secrecy_level`, '') in ('', {frappe.db.escape(SecrecyLevel.UNCLASSIFIED)})"
+	units = sorted(user_units(user))
+	if units:
+		condition = f"({condition} or {table}.`unit` in ({', '.join(frappe.db.escape(u) for u in units)}))"
+	return condition
 
 
 def resource_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
@@ -23,7 +43,7 @@ def resource_has_permission(doc, ptype: str | None = None, user: str | None = No
 	if user == "Administrator":
 		return None
 	roles, units = frappe.get_roles(user), user_units(user)
-	if not may_see(roles, units, doc.get("unit"), doc.get("secrecy_level")):
+	if not sees_entry(roles, units, doc.get("unit"), doc.get("secrecy_level")):
 		return False
 	# A new entry has no unit until its project is fetched: the controller judges it then.
 	if (ptype or "read") not in READ_ONLY_PTYPES and doc.get("unit") and not acts_for(roles, units, doc.unit):

@@ -131,7 +131,7 @@ class PlannedYear:
 			}
 		)
 		item.db_insert()
-		enter_plan([item])
+		enter_plan(self.year, self.plan, [item])
 		frappe.db.commit()
 		return project.name
 

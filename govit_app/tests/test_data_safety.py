@@ -144,14 +144,15 @@ class TestOfficialNumbers(DeclarationTestCase):
 		self.assertEqual(number, f"{self.prefix}{start + 1:05d}")
 
 		# Returned for changes and handed in again: the same number.
-		self.act(self.office_user, first["name"], "退回修改")
+		self.act(self.office_user, first["name"], "退回修改", reason="请补充项目概算表。")
 		self.assertEqual(self.hand_in(first["name"]), number)
 
-		# The newest number belongs to a draft that is deleted: it is not given again.
+		# The newest number belongs to a returned draft: it is never given again.
 		second = self.ready(health, self.health)["name"]
 		deleted_number = self.hand_in(second)
-		self.act(self.office_user, second, "退回修改")
-		self.assertEqual(health.delete(DT, second).status_code, 202)
+		self.act(self.office_user, second, "退回修改", reason="请补充项目概算表。")
+		# Nothing handed in is deleted (Art 8): the unit withdraws it instead.
+		self.assertNotEqual(health.delete(DT, second).status_code, 202)
 		third = self.ready(health, self.health)["name"]
 		self.assertEqual(self.hand_in(third), f"{self.prefix}{start + 3:05d}")
 		self.assertNotEqual(deleted_number, frappe.db.get_value(DT, third, "declaration_no"))
