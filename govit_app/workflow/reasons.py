@@ -103,4 +103,4 @@ def act_with_reason(doctype: str, name: str, action: str, reason: str) -> dict:
 	doc.flags.process_step = True
 	doc.save()
 	doc.flags.process_step = False
-	return apply_workflow(doc, action).as_dict()
+	return frappe_apply_workflow(doc, action).as_dict()
