@@ -7,6 +7,8 @@ classified-record rule of Art 25 included) joined with the newest document of ea
 `facts.FACT_SOURCES`: the number of queries does not depend on the number of projects.
 """
 
+from collections import Counter
+
 import frappe
 from frappe import _
 from frappe.model.db_query import DatabaseQuery
@@ -114,9 +116,13 @@ def newest(source: FactSource) -> str:
 
 
 def sql_field(fact: Fact) -> str:
-	if fact.field.startswith("parent."):
-		return f"parent.`{fact.field.removeprefix('parent.')}`"
-	return f"t.`{fact.field}`"
+	field = (
+		f"parent.`{fact.field.removeprefix('parent.')}`"
+		if fact.field.startswith("parent.")
+		else f"t.`{fact.field}`"
+	)
+	# A number shown as text (a year) is not added up in the totals row.
+	return f"cast({field} as char)" if fact.fieldtype == "Data" else field
 
 
 def condition(spec: tuple[str, str, object]) -> str:
@@ -192,8 +198,9 @@ def columns() -> list[dict]:
 
 def chart(rows: list[frappe._dict]) -> dict:
 	"""Projects per stage, in the order of the life cycle."""
-	stages = [stage.value for stage in ProjectStage if any(row.stage == stage for row in rows)]
-	return bar_chart(stages, {_("Projects"): [sum(1 for row in rows if row.stage == s) for s in stages]})
+	counts = Counter(row.stage for row in rows)
+	stages = [stage.value for stage in ProjectStage if counts[stage]]
+	return bar_chart(stages, {_("Projects"): [counts[stage] for stage in stages]})
 
 
 def summary(rows: list[frappe._dict]) -> list[dict]:
