@@ -80,13 +80,14 @@ def read(filters: frappe._dict, sources: list[FactSource]) -> list[frappe._dict]
 	selected = [f"{TABLE}.`{field}`" for field in PROJECT_FIELDS]
 	joins = []
 	fact_columns = {}
+	projects = project_conditions(filters)
 	for index, source in enumerate(sources):
 		alias = f"`source_{index}`"
 		for fact in source.facts:
 			selected.append(f"{alias}.`{fact.fieldname}`")
 			fact_columns[fact.fieldname] = f"{alias}.`{fact.fieldname}`"
-		joins.append(f"left join ({newest(source)}) {alias} on {alias}.`_project` = {TABLE}.`name`")
-	where = conditions(filters, fact_columns)
+		joins.append(f"left join ({newest(source, projects)}) {alias} on {alias}.`_project` = {TABLE}.`name`")
+	where = projects + fact_conditions(filters, fact_columns)
 	query = "select {} from {} {} {} order by {}.`name`".format(
 		", ".join(selected),
 		TABLE,
@@ -97,8 +98,9 @@ def read(filters: frappe._dict, sources: list[FactSource]) -> list[frappe._dict]
 	return frappe.db.sql(query, as_dict=True)
 
 
-def newest(source: FactSource) -> str:
-	"""The newest counting document of `source` per project, with its facts as columns."""
+def newest(source: FactSource, projects: list[str]) -> str:
+	"""The newest counting document of `source` per project, with its facts as columns; only for
+	the projects meeting `projects` (the ledger's own conditions), so a filtered ledger reads less."""
 	parent_join = (
 		f" join `tab{source.parent_doctype}` parent on parent.`name` = t.`parent`"
 		f" and t.`parenttype` = {frappe.db.escape(source.parent_doctype)}"
@@ -106,6 +108,10 @@ def newest(source: FactSource) -> str:
 		else ""
 	)
 	where = [f"t.`{source.link_field}` is not null", *(condition(c) for c in source.conditions)]
+	if projects:
+		where.append(
+			f"t.`{source.link_field}` in (select `name` from {TABLE} where {' and '.join(projects)})"
+		)
 	order = ", ".join(f"t.`{field}` desc" for field in source.newest_by)
 	facts = ", ".join(f"{sql_field(fact)} as `{fact.fieldname}`" for fact in source.facts)
 	return (
@@ -134,9 +140,9 @@ def condition(spec: tuple[str, str, object]) -> str:
 	return f"t.`{field}` {operator} {frappe.db.escape(value)}"
 
 
-def conditions(filters: frappe._dict, fact_columns: dict[str, str]) -> list[str]:
-	"""The filters as SQL, and Frappe's read permissions on projects (the list view's). A filter
-	on a fact (nature, plan year) filters on what the ledger shows: the newest declaration's."""
+def project_conditions(filters: frappe._dict) -> list[str]:
+	"""The filters on the project itself as SQL, and Frappe's read permissions on projects (the
+	list view's, the classified-record rule of Art 25 included)."""
 	found = []
 	units = units_under(filters.get("unit"))
 	if units is not None:
@@ -144,13 +150,19 @@ def conditions(filters: frappe._dict, fact_columns: dict[str, str]) -> list[str]
 	for field in ("stage", "project_category"):
 		if filters.get(field):
 			found.append(f"{TABLE}.`{field}` = {frappe.db.escape(filters[field])}")
-	for field in ("project_nature", "plan_year"):
-		if filters.get(field) and field in fact_columns:
-			found.append(f"{fact_columns[field]} = {frappe.db.escape(filters[field])}")
 	permitted = DatabaseQuery(PROJECT).build_match_conditions()
 	if permitted:
 		found.append(f"({permitted})")
 	return found
+
+
+def fact_conditions(filters: frappe._dict, fact_columns: dict[str, str]) -> list[str]:
+	"""A filter on a fact (nature, plan year) filters on what the ledger shows: the newest declaration's."""
+	return [
+		f"{fact_columns[field]} = {frappe.db.escape(filters[field])}"
+		for field in ("project_nature", "plan_year")
+		if filters.get(field) and field in fact_columns
+	]
 
 
 def columns() -> list[dict]:
