@@ -135,6 +135,7 @@ class TestProjectReports(FrappeTestCase):
 		self.assertIn(self.big, rows)  # other tests' projects of the same unit may be approved too
 		self.assertTrue(all(row["stage"] == ProjectStage.APPROVED for row in rows.values()))
 		self.assertNotIn(self.school_project, rows)
+		self.assertNotIn(self.secret, rows)
 
 	def test_the_ledger_comes_with_a_chart_totals_and_its_chinese_headings(self):
 		result = run(ApiClient(self.a.office), LEDGER, unit=self.a.health)

@@ -49,7 +49,7 @@ def read(filters: frappe._dict) -> list[frappe._dict]:
 		where.append(f"(item.`it_project` is null or {secrecy})")
 	return frappe.db.sql(
 		f"""
-		select plan.`plan_year`, item.`unit`, item.`project_nature`,
+		select cast(plan.`plan_year` as char) as `plan_year`, item.`unit`, item.`project_nature`,
 			count(*) as `projects`,
 			cast(sum(item.`needs_approval`) as signed) as `needing_approval`,
 			round(sum(ifnull(declaration.`estimate_amount`, 0)), 2) as `declared_amount`,

@@ -7,6 +7,8 @@ classified-record rule of Art 25 included) joined with the newest document of ea
 `facts.FACT_SOURCES`: the number of queries does not depend on the number of projects.
 """
 
+from collections import Counter
+
 import frappe
 from frappe import _
 from frappe.model.db_query import DatabaseQuery
@@ -78,13 +80,14 @@ def read(filters: frappe._dict, sources: list[FactSource]) -> list[frappe._dict]
 	selected = [f"{TABLE}.`{field}`" for field in PROJECT_FIELDS]
 	joins = []
 	fact_columns = {}
+	projects = project_conditions(filters)
 	for index, source in enumerate(sources):
 		alias = f"`source_{index}`"
 		for fact in source.facts:
 			selected.append(f"{alias}.`{fact.fieldname}`")
 			fact_columns[fact.fieldname] = f"{alias}.`{fact.fieldname}`"
-		joins.append(f"left join ({newest(source)}) {alias} on {alias}.`_project` = {TABLE}.`name`")
-	where = conditions(filters, fact_columns)
+		joins.append(f"left join ({newest(source, projects)}) {alias} on {alias}.`_project` = {TABLE}.`name`")
+	where = projects + fact_conditions(filters, fact_columns)
 	query = "select {} from {} {} {} order by {}.`name`".format(
 		", ".join(selected),
 		TABLE,
@@ -95,8 +98,9 @@ def read(filters: frappe._dict, sources: list[FactSource]) -> list[frappe._dict]
 	return frappe.db.sql(query, as_dict=True)
 
 
-def newest(source: FactSource) -> str:
-	"""The newest counting document of `source` per project, with its facts as columns."""
+def newest(source: FactSource, projects: list[str]) -> str:
+	"""The newest counting document of `source` per project, with its facts as columns; only for
+	the projects meeting `projects` (the ledger's own conditions), so a filtered ledger reads less."""
 	parent_join = (
 		f" join `tab{source.parent_doctype}` parent on parent.`name` = t.`parent`"
 		f" and t.`parenttype` = {frappe.db.escape(source.parent_doctype)}"
@@ -104,6 +108,10 @@ def newest(source: FactSource) -> str:
 		else ""
 	)
 	where = [f"t.`{source.link_field}` is not null", *(condition(c) for c in source.conditions)]
+	if projects:
+		where.append(
+			f"t.`{source.link_field}` in (select `name` from {TABLE} where {' and '.join(projects)})"
+		)
 	order = ", ".join(f"t.`{field}` desc" for field in source.newest_by)
 	facts = ", ".join(f"{sql_field(fact)} as `{fact.fieldname}`" for fact in source.facts)
 	return (
@@ -114,9 +122,13 @@ def newest(source: FactSource) -> str:
 
 
 def sql_field(fact: Fact) -> str:
-	if fact.field.startswith("parent."):
-		return f"parent.`{fact.field.removeprefix('parent.')}`"
-	return f"t.`{fact.field}`"
+	field = (
+		f"parent.`{fact.field.removeprefix('parent.')}`"
+		if fact.field.startswith("parent.")
+		else f"t.`{fact.field}`"
+	)
+	# A number shown as text (a year) is not added up in the totals row.
+	return f"cast({field} as char)" if fact.fieldtype == "Data" else field
 
 
 def condition(spec: tuple[str, str, object]) -> str:
@@ -128,9 +140,9 @@ def condition(spec: tuple[str, str, object]) -> str:
 	return f"t.`{field}` {operator} {frappe.db.escape(value)}"
 
 
-def conditions(filters: frappe._dict, fact_columns: dict[str, str]) -> list[str]:
-	"""The filters as SQL, and Frappe's read permissions on projects (the list view's). A filter
-	on a fact (nature, plan year) filters on what the ledger shows: the newest declaration's."""
+def project_conditions(filters: frappe._dict) -> list[str]:
+	"""The filters on the project itself as SQL, and Frappe's read permissions on projects (the
+	list view's, the classified-record rule of Art 25 included)."""
 	found = []
 	units = units_under(filters.get("unit"))
 	if units is not None:
@@ -138,13 +150,19 @@ def conditions(filters: frappe._dict, fact_columns: dict[str, str]) -> list[str]
 	for field in ("stage", "project_category"):
 		if filters.get(field):
 			found.append(f"{TABLE}.`{field}` = {frappe.db.escape(filters[field])}")
-	for field in ("project_nature", "plan_year"):
-		if filters.get(field) and field in fact_columns:
-			found.append(f"{fact_columns[field]} = {frappe.db.escape(filters[field])}")
 	permitted = DatabaseQuery(PROJECT).build_match_conditions()
 	if permitted:
 		found.append(f"({permitted})")
 	return found
+
+
+def fact_conditions(filters: frappe._dict, fact_columns: dict[str, str]) -> list[str]:
+	"""A filter on a fact (nature, plan year) filters on what the ledger shows: the newest declaration's."""
+	return [
+		f"{fact_columns[field]} = {frappe.db.escape(filters[field])}"
+		for field in ("project_nature", "plan_year")
+		if filters.get(field) and field in fact_columns
+	]
 
 
 def columns() -> list[dict]:
@@ -192,8 +210,9 @@ def columns() -> list[dict]:
 
 def chart(rows: list[frappe._dict]) -> dict:
 	"""Projects per stage, in the order of the life cycle."""
-	stages = [stage.value for stage in ProjectStage if any(row.stage == stage for row in rows)]
-	return bar_chart(stages, {_("Projects"): [sum(1 for row in rows if row.stage == s) for s in stages]})
+	counts = Counter(row.stage for row in rows)
+	stages = [stage.value for stage in ProjectStage if counts[stage]]
+	return bar_chart(stages, {_("Projects"): [counts[stage] for stage in stages]})
 
 
 def summary(rows: list[frappe._dict]) -> list[dict]:
