@@ -15,6 +15,7 @@ from frappe.query_builder import Case
 from frappe.utils import now_datetime
 
 from govit_app.rules.stages import moves_forward
+from govit_app.utils.bulk import insert_rows
 from govit_app.vocabulary import DeclarationState, ProjectStage
 
 
@@ -78,15 +79,19 @@ def set_values(doctype: str, changes: dict[str, dict[str, Any]]) -> None:
 	query = frappe.qb.update(table).set(table.modified, now).set(table.modified_by, user)
 	for field in fields:
 		moved = [name for name in diffs if field in changes[name]]
-		if moved:
+		values = {str(changes[name][field]) for name in moved}
+		if len(moved) == len(diffs) and len(values) == 1:
+			# The same value for every document (an overdue mark, a stage): no CASE to walk per row.
+			query = query.set(table[field], changes[moved[0]][field])
+		elif moved:
 			case = Case()
 			for name in moved:
 				case = case.when(table.name == name, changes[name][field])
 			query = query.set(table[field], case.else_(table[field]))
 	query.where(table.name.isin(list(diffs))).run()
-	frappe.db.bulk_insert(
+	insert_rows(
 		"Version",
-		fields=[
+		[
 			"name",
 			"creation",
 			"modified",
@@ -97,7 +102,7 @@ def set_values(doctype: str, changes: dict[str, dict[str, Any]]) -> None:
 			"docname",
 			"data",
 		],
-		values=[
+		[
 			(
 				frappe.generate_hash(length=10),
 				now,
