@@ -2,7 +2,8 @@
 
 For every open due date of `deadlines.sources` the day calls for at most one notice
 (`rules.deadlines.notice_due`): a reminder to the responsible unit `reminder_working_days`
-working days before, an alert to the unit and the Office from the first working day overdue.
+working days before, an alert to the unit and the Office from the first working day overdue
+(the Office, which sees every unit's documents, gets the day's newly overdue ones in one digest).
 A GovIT Deadline Notice row (unique key: document, due date, notice) records each one, so a
 rerun, or a run after a missed day, sends nothing twice; an extension's new due date is a new
 key. Open documents past their due date are marked overdue (`overdue_field`).
@@ -18,12 +19,15 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.utils import getdate, now_datetime, nowdate
+from frappe.translate import print_language
+from frappe.utils import escape_html, getdate, now_datetime, nowdate
 
 from govit_app import roles as R
 from govit_app.deadlines.reading import OpenDeadline, open_deadlines
+from govit_app.deadlines.sources import SOURCES
 from govit_app.rules.deadlines import notice_due, reminder_horizon, working_days_left
 from govit_app.rules.text import article_label
+from govit_app.utils.bulk import insert_rows
 from govit_app.utils.calendar import get_calendar
 from govit_app.utils.settings import get_settings
 from govit_app.vocabulary import DeadlineNotice
@@ -31,6 +35,9 @@ from govit_app.workflow.actors import users_by_unit, users_with_role
 from govit_app.workflow.stages import set_values
 
 LOG = "GovIT Deadline Notice"
+REPORT_LINK = "/app/query-report/Deadline Alerts"
+# How many overdue documents the Office's daily digest lists by name; the report has them all.
+DIGEST_LINES = 50
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,9 @@ def send_deadline_notices(today: date | str | None = None) -> dict[str, int]:
 	sent = already_sent([n.key for n in notices])
 	new = [n for n in notices if n.key not in sent]
 	if new:
-		send(new, today)
+		# In the city's language (System Settings), whichever language the process runs in.
+		with print_language(frappe.get_system_settings("language")):
+			send(new, today)
 	return {str(kind): sum(1 for n in new if n.notice == kind) for kind in DeadlineNotice}
 
 
@@ -80,108 +89,97 @@ def mark_overdue(deadlines: list[OpenDeadline]) -> None:
 		set_values(doctype, changes)
 
 
-def recipients(notices: list[Notice]) -> dict[str, list[str]]:
-	"""Notice key -> users: the unit's users, and for an alert the Office too."""
+def unit_recipients(notices: list[Notice]) -> dict[str, list[str]]:
+	"""Notice key -> the users of the document's unit."""
 	members = users_by_unit(R.UNIT_USER, sorted({n.deadline.unit for n in notices if n.deadline.unit}))
-	office = users_with_role(R.OFFICE) if any(n.notice == DeadlineNotice.OVERDUE for n in notices) else []
-	return {
-		n.key: sorted(
-			{*members.get(n.deadline.unit, []), *(office if n.notice == DeadlineNotice.OVERDUE else [])}
-		)
-		for n in notices
-	}
+	return {n.key: members.get(n.deadline.unit, []) for n in notices}
 
 
-def message(n: Notice) -> str:
-	d = n.deadline
-	article = _(article_label(d.source.article))
-	if n.notice == DeadlineNotice.REMINDER:
-		text = _("{0} of {1} is due on {2}: {3} working days left ({4}).")
-		return text.format(_(d.source.kind), d.title, d.due.isoformat(), n.days_left, article)
-	text = _("{0} of {1} was due on {2} and is overdue ({3}).")
-	return text.format(_(d.source.kind), d.title, d.due.isoformat(), article)
+class Wording:
+	"""The notices' texts, translated once per run rather than once per notice."""
+
+	def __init__(self):
+		self.reminder = _("{0} of {1} is due on {2}: {3} working days left ({4}).")
+		self.overdue = _("{0} of {1} was due on {2} and is overdue ({3}).")
+		self.labels = {s.key: (_(s.kind), _(article_label(s.article))) for s in SOURCES}
+
+	def message(self, n: Notice) -> str:
+		d = n.deadline
+		kind, article = self.labels[d.source.key]
+		if n.notice == DeadlineNotice.REMINDER:
+			return self.reminder.format(kind, d.title, d.due.isoformat(), n.days_left, article)
+		return self.overdue.format(kind, d.title, d.due.isoformat(), article)
+
+
+def office_digest(overdue: list[Notice], wording: Wording) -> tuple[str, str]:
+	"""The Office's alert: the day's newly overdue documents in one message (it sees every unit's)."""
+	subject = _("{0} documents became overdue today; see the report Deadline Alerts.").format(len(overdue))
+	lines = "".join(
+		f"<li>{escape_html(wording.message(n))}（{escape_html(n.deadline.unit or '')}，{n.deadline.name}）</li>"
+		for n in overdue[:DIGEST_LINES]
+	)
+	more = len(overdue) - DIGEST_LINES
+	if more > 0:
+		lines += f"<li>{_('and {0} more').format(more)}</li>"
+	return subject, f"<ul>{lines}</ul>"
 
 
 def send(notices: list[Notice], today: date) -> None:
-	"""The notices in the desk's bell (Notification Log) and in the log, two bulk inserts (of up to
-	10,000 rows a statement). Bulk inserts skip Notification Log's own e-mail and realtime push:
-	the bell shows them at the next page load."""
-	users = recipients(notices)
-	now, sender = now_datetime(), frappe.session.user
-	logs, rows = [], []
-	for n in notices:
-		d, subject = n.deadline, message(n)
-		for user in users[n.key]:
-			logs.append(
-				(
-					frappe.generate_hash(length=10),
-					now,
-					now,
-					sender,
-					sender,
-					subject,
-					user,
-					"Alert",
-					d.source.doctype,
-					d.name,
-					sender,
-					0,
-				)
-			)
-		rows.append(
-			(
-				frappe.generate_hash(length=10),
-				now,
-				now,
-				sender,
-				sender,
-				n.key,
-				d.source.doctype,
-				d.name,
-				n.notice,
-				d.it_project,
-				d.unit,
-				d.due,
-				today,
-				"\n".join(users[n.key]),
-			)
-		)
-	frappe.db.bulk_insert(
-		"Notification Log",
-		fields=[
-			"name",
-			"creation",
-			"modified",
-			"owner",
-			"modified_by",
-			"subject",
-			"for_user",
-			"type",
-			"document_type",
-			"document_name",
-			"from_user",
-			"read",
-		],
-		values=logs,
-	)
-	frappe.db.bulk_insert(
+	"""Each notice in the unit's bell (Notification Log), the Office's digest of the overdue ones, and
+	the log; bulk inserts, which skip Notification Log's own e-mail and realtime push: the bell shows
+	them at the next page load."""
+	unit_users = unit_recipients(notices)
+	wording = Wording()
+	overdue = [n for n in notices if n.notice == DeadlineNotice.OVERDUE]
+	office = users_with_role(R.OFFICE) if overdue else []
+	sender = frappe.session.user
+
+	def bell(
+		subject: str,
+		user: str,
+		doctype: str | None = None,
+		name: str | None = None,
+		content: str = "",
+		link: str = "",
+	) -> dict:
+		return {
+			"subject": subject,
+			"for_user": user,
+			"type": "Alert",
+			"document_type": doctype,
+			"document_name": name,
+			"from_user": sender,
+			"read": 0,
+			"email_content": content,
+			"link": link,
+		}
+
+	bells = [
+		bell(wording.message(n), user, n.deadline.source.doctype, n.deadline.name)
+		for n in notices
+		for user in unit_users[n.key]
+	]
+	if office:
+		subject, content = office_digest(overdue, wording)
+		bells += [bell(subject, user, content=content, link=REPORT_LINK) for user in office]
+	insert_rows("Notification Log", bells)
+	insert_rows(
 		LOG,
-		fields=[
-			"name",
-			"creation",
-			"modified",
-			"owner",
-			"modified_by",
-			"key",
-			"reference_doctype",
-			"reference_name",
-			"notice",
-			"it_project",
-			"unit",
-			"due_date",
-			"sent_on",
-			"recipients",
+		[
+			{
+				"key": n.key,
+				"reference_doctype": n.deadline.source.doctype,
+				"reference_name": n.deadline.name,
+				"notice": n.notice,
+				"it_project": n.deadline.it_project,
+				"unit": n.deadline.unit,
+				"due_date": n.deadline.due,
+				"sent_on": today,
+				"recipients": "\n".join(
+					[*unit_users[n.key], *(office if n.notice == DeadlineNotice.OVERDUE else [])]
+				),
+			}
+			for n in notices
 		],
-		values=rows,
 		ignore_duplicates=True,
 	)

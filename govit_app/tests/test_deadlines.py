@@ -116,10 +116,19 @@ class TestDeadlines(FrappeTestCase):
 		self.assertTrue(
 			frappe.db.exists("Notification Log", {"for_user": a.health_user, "document_name": self.soon})
 		)
-		subject = frappe.db.get_value(
-			"Notification Log", {"for_user": a.office, "document_name": self.late}, "subject"
+		# The Office, which sees every unit, gets the day's newly overdue documents in one digest.
+		digest = frappe.get_all(
+			"Notification Log",
+			filters={"for_user": a.office, "link": "/app/query-report/Deadline Alerts"},
+			fields=["subject", "email_content"],
+			order_by="creation desc",
+			limit=1,
+		)[0]
+		self.assertIn("逾期", digest.subject)
+		self.assertIn(self.late, digest.email_content)
+		self.assertFalse(
+			frappe.db.exists("Notification Log", {"for_user": a.office, "document_name": self.late})
 		)
-		self.assertIn("逾期", subject)
 		# The open filing past its due date is marked overdue.
 		self.assertEqual(frappe.db.get_value(CF, self.late, "is_overdue"), 1)
 

@@ -21,6 +21,7 @@ from govit_app.utils.calendar import add_working_days
 
 DT = "Contract Filing"
 YEAR = 2071  # a plan year no other test uses
+TIMELINE = "govit_app.govit.doctype.it_project.timeline.get_timeline"
 NOTIFY = "frappe.desk.doctype.notification_log.notification_log.make_notification_logs"
 DOCUMENTS = {
 	"bid_document": "招标文件.pdf",
@@ -153,6 +154,12 @@ class TestContractFiling(FrappeTestCase):
 		steps.act(a.health_user, DT, name, "提交备案")
 		steps.act(a.office, DT, name, "备案")
 		self.assertEqual(frappe.db.get_value(DT, name, ["is_overdue", "docstatus"]), (1, 1))
+		# The project's timeline shows the filing with its due date and its overdue mark.
+		response = steps.api(a.health_user).call(TIMELINE, http_method="GET", project=self.late)
+		entry = next(e for e in response.json["message"] if e["name"] == name)
+		self.assertEqual(
+			(entry["deadline"], entry["overdue"], entry["status"]), (str(doc.due_date), True, "已备案")
+		)
 
 	def test_the_office_returns_only_with_a_reason(self):
 		a, steps = self.a, self.steps

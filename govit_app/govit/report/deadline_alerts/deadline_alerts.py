@@ -23,11 +23,12 @@ def execute(filters: dict | None = None):
 	today = getdate(nowdate())
 	calendar, reminder = get_calendar(), get_settings().reminder_working_days
 	chosen = [source(filters.kind)] if filters.get("kind") else None
+	# Labels translated once per source, working days counted once per due date.
+	labels = {s.key: (_(s.kind), _(article_label(s.article))) for s in SOURCES}
 	rows, left = [], {}
 	for d in open_deadlines(
 		[s for s in chosen if s] if chosen else None, unit=filters.get("unit"), as_reader=True
 	):
-		# Many documents share a due date: its working days are counted once.
 		if d.due not in left:
 			left[d.due] = working_days_left(today, d.due, calendar)
 		days_left = left[d.due]
@@ -36,7 +37,7 @@ def execute(filters: dict | None = None):
 			continue
 		rows.append(
 			{
-				"kind": _(d.source.kind),
+				"kind": labels[d.source.key][0],
 				"reference_doctype": d.source.doctype,
 				"reference_name": d.name,
 				"it_project": d.it_project,
@@ -46,7 +47,7 @@ def execute(filters: dict | None = None):
 				"days_left": days_left,
 				"status": status,
 				"colour": COLOURS[status],
-				"article": _(article_label(d.source.article)),
+				"article": labels[d.source.key][1],
 			}
 		)
 	rows.sort(key=lambda row: (row["due_date"], row["reference_name"]))
