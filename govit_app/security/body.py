@@ -91,7 +91,7 @@ def number(doctype: str, df, value):
 		except ValueError:
 			try:
 				value = kind(float(value))
-			except ValueError:
+			except (ValueError, OverflowError):
 				refuse(doctype, df.fieldname, _("a number is expected, not {0}.").format(_shown(value)))
 	if not isinstance(value, int | float) or (isinstance(value, float) and not math.isfinite(value)):
 		refuse(doctype, df.fieldname, _("a number is expected, not {0}.").format(_shown(value)))

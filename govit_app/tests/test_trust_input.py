@@ -41,6 +41,7 @@ class TestMalformedInput(TrustTestCase):
 				"金额",
 			),
 			"NaN": ({"estimate_amount": float("nan")}, "项目估算"),
+			"infinity as text for a whole number": ({"plan_year": "1e999"}, ""),
 			"2 MB of text": ({"purpose_and_content": "字" * 700_000}, "项目建设目的和内容"),
 			"a long name": ({"project_name": "名" * 200}, "项目名称"),
 			"a date that is none": ({"start_date": "2091-13-45"}, "启动时间"),
