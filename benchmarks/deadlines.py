@@ -13,14 +13,14 @@ The seed is named `_Bench…`, committed, and removed at the start of the next r
 import time
 
 import frappe
-from bench_site import connect, count_queries, median_ms, timed
+from bench_site import connect, median_ms, timed
 from frappe.utils import add_days, getdate, now_datetime
 
 from govit_app import roles as R
 from govit_app.deadlines.job import send_deadline_notices
 from govit_app.govit.report.deadline_alerts.deadline_alerts import execute as deadline_alerts
 from govit_app.govit.report.plan_lookup.plan_lookup import execute as plan_lookup
-from govit_app.tests.utils import ensure_unit, ensure_user
+from govit_app.tests.utils import count_queries, ensure_unit, ensure_user
 from govit_app.utils.calendar import add_working_days
 
 args = connect(__doc__, projects=1000, repeat=5)

@@ -20,7 +20,7 @@ from datetime import date
 import frappe
 from frappe import _
 from frappe.translate import print_language
-from frappe.utils import escape_html, getdate, now_datetime, nowdate
+from frappe.utils import escape_html, getdate, nowdate
 
 from govit_app import roles as R
 from govit_app.deadlines.reading import OpenDeadline, open_deadlines
