@@ -5,7 +5,8 @@ each with an open contract filing (a third due soon, a third overdue, a third la
 acceptance deadline (half of them passed). Measures in-process, at N and at 10×N projects:
   - the job's first run (every notice new) and its rerun (nothing left to send): time and SQL
     statements;
-  - 时限预警 as the Office and as the unit's user, 计划内项目查询 as Finance: time and SQL
+  - 时限预警 as the Office and as the unit's user (its first page and the count of each status),
+    计划内项目查询 as Finance: time and SQL
     statements, against a plain Frappe list of the same projects and due dates (the baseline).
 The seed is named `_Bench…`, committed, and removed at the start of the next run.
 """
@@ -211,7 +212,7 @@ for total in (args.projects, args.projects * 10):
 	rerun_ms, rerun_q, resent = measured(send_deadline_notices)
 	frappe.db.rollback()
 	assert not any(resent.values()), resent
-	_ms, office_q, (_columns, rows) = measured(deadline_alerts, office)
+	_ms, office_q, office_result = measured(deadline_alerts, office)
 	_ms, unit_q, _result = measured(deadline_alerts, unit_user)
 	_ms, lookup_q, _result = measured(lambda: plan_lookup({"project_name": "_Bench"}), finance)
 	_ms, base_q, _result = measured(baseline, office)
@@ -224,5 +225,9 @@ for total in (args.projects, args.projects * 10):
 		f"{office_ms:>9.0f} ms {office_q:>3} q {unit_ms:>9.0f} ms {unit_q:>3} q "
 		f"{lookup_ms:>9.0f} ms {lookup_q:>3} q {base_ms:>7.0f} ms {base_q:>2} q"
 	)
-	print(f"{'':>9} notices sent: {dict(sent)}; report rows for the Office: {len(rows)}")
+	counts = {item["label"]: item["value"] for item in office_result[4]}
+	print(
+		f"{'':>9} notices sent: {dict(sent)}; 时限预警 for the Office: {len(office_result[1])} rows on its"
+		f" first page of {counts}"
+	)
 clear()

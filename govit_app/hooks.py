@@ -75,6 +75,8 @@ doctype_js = {
 # What deletions outside a document's on_trash left in Frappe's workflow tables.
 scheduler_events = {"daily": ["govit_app.workflow.residue.purge_orphans"]}
 
+# Every change of a document: a save, a submit (its project may be made meanwhile), a cancel, a deletion.
+FACT_EVENTS = ("on_update", "on_submit", "on_cancel", "on_update_after_submit", "after_delete")
 doc_events = {
 	# Every new desk user lands in the workspace 政务信息化项目管理 (utils/landing.py).
 	"User Permission": {
@@ -83,6 +85,19 @@ doc_events = {
 	},
 	# Frappe lets a share open what every hook refused: no share of a classified record (Art 25).
 	"DocShare": {"validate": "govit_app.permissions.hooks.validate_share"},
+	# 项目台账's facts follow the documents they are copied from (it_project/facts.py); the sources'
+	# DocTypes, checked against facts.SOURCE_DOCTYPES by a test.
+	**{
+		doctype: {event: "govit_app.govit.doctype.it_project.facts.on_change" for event in FACT_EVENTS}
+		for doctype in (
+			"Project Declaration",
+			"Annual Plan",
+			"Project Approval",
+			"Contract Filing",
+			"Acceptance Filing",
+			"Rectification Notice",
+		)
+	},
 	# Art 25 and the attachment limits of GovIT Settings, however a file arrives.
 	# A file stays with the record it was first attached to; no active content (issue 8).
 	"File": {

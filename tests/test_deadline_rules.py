@@ -4,7 +4,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from govit_app.rules.deadlines import deadline_status, notice_due, reminder_horizon, working_days_left
+from govit_app.rules.deadlines import (
+	deadline_status,
+	notice_due,
+	reminder_horizon,
+	status_due_dates,
+	working_days_left,
+)
 from govit_app.rules.working_days import WorkingDayCalendar
 from govit_app.vocabulary import DeadlineNotice, DeadlineStatus
 
@@ -63,3 +69,15 @@ def test_the_horizon_covers_every_due_date_that_calls_for_a_reminder():
 		if notice_due(today, day, CAL, 3) is not None:
 			assert day <= horizon, day
 		day += timedelta(days=1)
+
+
+@pytest.mark.parametrize("today", [date(2025, 9, 26), date(2025, 9, 29), date(2025, 9, 30), DUE])
+def test_each_status_covers_exactly_the_due_dates_it_is_given_row_by_row(today):
+	"""The report filters by these ranges in the database; across the National Day holiday they
+	must agree with the status each row would get."""
+	ranges = status_due_dates(today, CAL, 3)
+	for offset in range(-5, 40):
+		due = today + timedelta(days=offset)
+		status = deadline_status(today, due, working_days_left(today, due, CAL), 3)
+		first, last = ranges[status]
+		assert (first is None or first <= due) and (last is None or due <= last), (due, status)

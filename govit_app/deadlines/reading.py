@@ -1,4 +1,4 @@
-"""The open due dates of every source in `deadlines.sources`, one query per source.
+"""The open due dates of every source in `deadlines.sources`, one query per source (to list or to count).
 
 The job reads them all (`as_reader=False`); the report reads them as its user does, through
 `frappe.get_list`, so User Permissions keep a unit to its own records and the permission hooks
@@ -30,20 +30,13 @@ def open_deadlines(
 	up_to: date | None = None,
 	unit: str | None = None,
 	as_reader: bool = False,
+	since: date | None = None,
+	first: int = 0,
 ) -> list[OpenDeadline]:
-	"""Open documents whose due date is set (and not after `up_to`), of `unit` and the units below it."""
+	"""Open documents whose due date is set (and within `since`…`up_to`), of `unit` and the units
+	below it; with `first`, only the `first` earliest due of each source."""
 	found: list[OpenDeadline] = []
-	for s in SOURCES if sources is None else sources:
-		if as_reader and not frappe.has_permission(s.doctype, "read"):
-			continue
-		filters = [
-			[s.doctype, f, *(v if isinstance(v, tuple) else ("=", v))] for f, v in s.open_filters.items()
-		]
-		filters.append(
-			[s.doctype, s.due_field, "<=", up_to] if up_to else [s.doctype, s.due_field, "is", "set"]
-		)
-		if unit:
-			filters.append([s.doctype, s.unit_field, "descendants of (inclusive)", unit])
+	for s in readable(sources, as_reader):
 		fields = [
 			"name",
 			f"{s.due_field} as due",
@@ -54,7 +47,13 @@ def open_deadlines(
 		if s.overdue_field:
 			fields.append(f"{s.overdue_field} as is_overdue")
 		read = frappe.get_list if as_reader else frappe.get_all
-		for row in read(s.doctype, filters=filters, fields=fields, limit_page_length=0):
+		for row in read(
+			s.doctype,
+			filters=open_filters(s, unit, since, up_to),
+			fields=fields,
+			order_by=f"{s.due_field} asc, name asc",
+			limit_page_length=first,
+		):
 			found.append(
 				OpenDeadline(
 					s,
@@ -67,3 +66,35 @@ def open_deadlines(
 				)
 			)
 	return found
+
+
+def count_open(
+	sources: list[DeadlineSource] | None,
+	unit: str | None = None,
+	since: date | None = None,
+	up_to: date | None = None,
+) -> int:
+	"""How many open due dates `open_deadlines(…, as_reader=True)` would list, one count per source."""
+	return sum(
+		frappe.get_list(
+			s.doctype, filters=open_filters(s, unit, since, up_to), fields=["count(*) as n"], as_list=True
+		)[0][0]
+		for s in readable(sources, as_reader=True)
+	)
+
+
+def readable(sources: list[DeadlineSource] | None, as_reader: bool) -> list[DeadlineSource]:
+	chosen = SOURCES if sources is None else sources
+	return [s for s in chosen if not as_reader or frappe.has_permission(s.doctype, "read")]
+
+
+def open_filters(s: DeadlineSource, unit: str | None, since: date | None, up_to: date | None) -> list:
+	filters = [[s.doctype, f, *(v if isinstance(v, tuple) else ("=", v))] for f, v in s.open_filters.items()]
+	filters.append([s.doctype, s.due_field, "is", "set"])
+	if since:
+		filters.append([s.doctype, s.due_field, ">=", since])
+	if up_to:
+		filters.append([s.doctype, s.due_field, "<=", up_to])
+	if unit:
+		filters.append([s.doctype, s.unit_field, "descendants of (inclusive)", unit])
+	return filters

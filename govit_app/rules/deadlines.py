@@ -7,7 +7,7 @@ has come. The job's log keeps each notice to once per due date; these functions 
 notice the day calls for.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from govit_app.rules.working_days import WorkingDayCalendar
 from govit_app.vocabulary import DeadlineNotice, DeadlineStatus
@@ -48,3 +48,18 @@ def notice_due(
 def reminder_horizon(today: date, calendar: WorkingDayCalendar, reminder_days: int) -> date:
 	"""The last due date that may call for a notice today: the job reads nothing later."""
 	return calendar.add_working_days(today, reminder_days + 1)
+
+
+def status_due_dates(
+	today: date, calendar: WorkingDayCalendar, reminder_days: int
+) -> dict[DeadlineStatus, tuple[date | None, date | None]]:
+	"""The due dates (first, last; None: open) of each status today, as `deadline_status` decides:
+	a report filters and counts them in the database instead of judging every row."""
+	# The last due date still within `reminder_days` working days: the day before the next working
+	# day beyond them (holidays after the last such working day count as due soon too).
+	soon_until = calendar.add_working_days(today, reminder_days + 1) - timedelta(days=1)
+	return {
+		DeadlineStatus.OVERDUE: (None, today - timedelta(days=1)),
+		DeadlineStatus.DUE_SOON: (today, soon_until),
+		DeadlineStatus.ON_TIME: (soon_until + timedelta(days=1), None),
+	}

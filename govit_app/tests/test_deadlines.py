@@ -235,7 +235,7 @@ class TestDeadlines(FrappeTestCase):
 		def seen(user, **filters):
 			return {
 				row["reference_name"]: row
-				for row in self.report(user, **filters)
+				for row in self.report(user, page_length=0, **filters)
 				if row["reference_name"] in mine
 			}
 
@@ -260,6 +260,33 @@ class TestDeadlines(FrappeTestCase):
 		# Roles without the report are refused.
 		response = Steps(self, a).api(a.ndrc).call(RUN_REPORT, report_name="Deadline Alerts", filters="{}")
 		self.assertEqual(response.status_code, 403)
+
+	def test_the_report_counts_each_status_over_every_page_and_lists_one_page(self):
+		api = Steps(self, self.a).api(self.a.office)
+
+		def run(**filters) -> dict:
+			response = api.call(RUN_REPORT, report_name="Deadline Alerts", filters=json.dumps(filters))
+			self.assertEqual(response.status_code, 200, error_text(response))
+			return response.json["message"]
+
+		every = run(page_length=0)["result"]
+		self.assertGreaterEqual(len(every), 3)
+		self.assertEqual(
+			[(r["due_date"], r["reference_name"]) for r in every],
+			sorted((r["due_date"], r["reference_name"]) for r in every),
+		)
+		first, second = run(page_length=2), run(page_length=2, page=2)
+		self.assertEqual(
+			[r["reference_name"] for r in first["result"] + second["result"]],
+			[r["reference_name"] for r in every[:4]],
+		)
+		counts = {item["label"]: item["value"] for item in first["report_summary"]}
+		for status in ("已逾期", "即将到期", "未到期"):
+			self.assertEqual(counts[status], sum(1 for r in every if r["status"] == status), status)
+		self.assertEqual(counts["页码"], f"1 / {-(-len(every) // 2)}")
+		late = run(status="已逾期", page_length=0)
+		self.assertEqual({item["label"] for item in late["report_summary"]}, {"已逾期"})
+		self.assertTrue(all(r["status"] == "已逾期" for r in late["result"]))
 
 	# ---- Art 13 ¶1: the plan lookup ---------------------------------------------------------
 

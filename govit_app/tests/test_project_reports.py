@@ -14,8 +14,8 @@ from frappe.utils import today
 from openpyxl import load_workbook
 
 from govit_app import roles as R
-from govit_app.govit.doctype.it_project import timeline
-from govit_app.govit.report.project_ledger import facts, project_ledger
+from govit_app.govit.doctype.it_project import facts, timeline
+from govit_app.govit.report.project_ledger import project_ledger
 from govit_app.tests.plan_fixtures import Actors, clear_year, passed_declaration, published_plan
 from govit_app.tests.utils import (
 	ApiClient,
@@ -26,6 +26,7 @@ from govit_app.tests.utils import (
 	insert_committed,
 )
 from govit_app.vocabulary import ProjectNature, ProjectStage, SecrecyLevel
+from govit_app.workflow.stages import set_values
 
 YEAR = 2071
 LEDGER = "Project Ledger"
@@ -183,30 +184,61 @@ class TestProjectReports(FrappeTestCase):
 		self.assertEqual(large, small + 40)
 		self.assertEqual(many["n"], few["n"])
 
-	def test_a_source_not_installed_leaves_its_columns_empty(self):
-		absent = facts.FactSource("No Such DocType", (facts.Fact("x_due", "X", "Date", "due_date"),))
-		self.assertEqual(project_ledger.installed([absent]), [])
+	def test_an_overdue_filing_marks_the_project_and_the_overdue_filter_keeps_it(self):
+		frappe.db.set_value("IT Project", self.big, "contract_overdue", 1, update_modified=False)
 		frappe.set_user(self.a.office)
 		try:
-			rows = {row.name: row for row in project_ledger.execute({"unit": self.a.health})[1]}
+			result = project_ledger.execute({"unit": self.a.health, "overdue_only": 1})
 		finally:
 			frappe.set_user("Administrator")
-		self.assertIsNone(rows[self.big].get("contract_due_date"))
-
-	def test_an_overdue_fact_marks_the_project_and_the_overdue_filter_keeps_it(self):
-		source = facts.FactSource(
-			"Project Declaration",
-			(facts.Fact("x_overdue", "X", "Check", "needs_approval", overdue=True),),
-		)
-		with patch.object(project_ledger, "FACT_SOURCES", [*facts.FACT_SOURCES, source]):
-			frappe.set_user(self.a.office)
-			try:
-				rows = project_ledger.execute({"unit": self.a.health, "overdue_only": 1})[1]
-			finally:
-				frappe.set_user("Administrator")
+			frappe.db.rollback()
+		rows = result[1]
 		self.assertIn(self.big, [row.name for row in rows])
-		self.assertNotIn(self.secret, [row.name for row in rows])  # no declaration: not overdue
+		self.assertNotIn(self.secret, [row.name for row in rows])
 		self.assertTrue(all(row.overdue == 1 for row in rows))
+		summary = {item["label"]: item["value"] for item in result[4]}
+		self.assertEqual(summary[frappe._("Overdue")], len(rows))
+
+	def test_the_facts_follow_their_documents_and_refuse_a_hand_written_value(self):
+		declaration = frappe.db.get_value("Project Declaration", {"it_project": self.big}, "name")
+		try:
+			# A bulk write (no doc events) of a source document is copied onto its project too.
+			set_values("Project Declaration", {declaration: {"estimate_amount": 175}})
+			self.assertEqual(frappe.db.get_value("IT Project", self.big, "declared_amount"), 175)
+			# A project whose source document is gone loses the fact.
+			frappe.db.delete("Project Approval", {"it_project": self.big})
+			facts.refresh("Project Approval", [self.big])
+			self.assertFalse(frappe.db.get_value("IT Project", self.big, "approval_no"))
+		finally:
+			frappe.db.rollback()
+		office = ApiClient(self.a.office)
+		response = office.update("IT Project", self.big, {"declared_amount": 1, "plan_year": "1999"})
+		self.assertEqual(response.status_code, 200, error_text(response))
+		self.assertEqual(
+			frappe.db.get_value("IT Project", self.big, ["declared_amount", "plan_year"]), (150, str(YEAR))
+		)
+
+	def test_every_source_of_a_fact_refreshes_it_when_its_documents_change(self):
+		hooked = {
+			doctype
+			for doctype, events in frappe.get_hooks("doc_events").items()
+			if facts.on_change.__module__ + ".on_change" in str(events)
+		}
+		self.assertEqual(hooked, set(facts.SOURCE_DOCTYPES))
+
+	def test_a_long_ledger_comes_a_page_at_a_time_with_totals_over_every_page(self):
+		office = ApiClient(self.a.office)
+		everything = run(office, LEDGER, page_length=0)
+		names = [row["name"] for row in everything["result"] if isinstance(row, dict)]
+		self.assertGreaterEqual(len(names), 3)
+		first = run(office, LEDGER, page_length=2)
+		second = run(office, LEDGER, page_length=2, page=2)
+		self.assertEqual([row["name"] for row in first["result"]], names[:2])
+		self.assertEqual([row["name"] for row in second["result"]], names[2:4])
+		totals = {item["label"]: item["value"] for item in first["report_summary"]}
+		self.assertEqual(totals["项目数"], len(names))
+		self.assertEqual(totals["页码"], f"1 / {-(-len(names) // 2)}")
+		self.assertEqual(sum(first["chart"]["data"]["datasets"][0]["values"]), len(names))
 
 	def test_each_report_script_loads_with_the_shared_filters(self):
 		for report in (LEDGER, SUMMARY, "Waiting For Me"):

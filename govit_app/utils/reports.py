@@ -7,6 +7,12 @@ The desk side is `public/js/report_filters.js` (included by each report's script
 """
 
 import frappe
+from frappe import _
+from frappe.utils import cint
+
+# Rows a report shows at once (filter 每页条数; 0 shows all): what a desk renders and a wire
+# carries quickly, whatever the number of projects behind the totals.
+DEFAULT_PAGE_LENGTH = 500
 
 
 def units_under(unit: str | None) -> list[str] | None:
@@ -64,3 +70,25 @@ def bar_chart(labels: list[str], datasets: dict[str, list[float]], stacked: bool
 
 def summary_item(label: str, value: float, datatype: str = "Int", indicator: str = "Blue") -> dict:
 	return {"label": label, "value": value, "datatype": datatype, "indicator": indicator}
+
+
+def page_length(filters: dict) -> int:
+	"""The filter `page_length`: DEFAULT_PAGE_LENGTH when not given, 0 for every row."""
+	value = filters.get("page_length")
+	return DEFAULT_PAGE_LENGTH if value in (None, "") else max(cint(value), 0)
+
+
+def page_limit(filters: dict) -> str:
+	"""The SQL `limit … offset …` of the page the filters ask for (filter `page`, from 1); empty for all."""
+	length = page_length(filters)
+	return f"limit {length} offset {(max(cint(filters.get('page')), 1) - 1) * length}" if length else ""
+
+
+def page_summary(rows: int, filters: dict) -> list[dict]:
+	"""Which page of how many, when the rows do not fit on one."""
+	length = page_length(filters)
+	if not length or rows <= length:
+		return []
+	pages = -(-rows // length)
+	page = min(max(cint(filters.get("page")), 1), pages)
+	return [summary_item(_("Page"), f"{page} / {pages}", "Data")]

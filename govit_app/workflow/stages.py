@@ -14,6 +14,7 @@ import frappe
 from frappe.query_builder import Case
 from frappe.utils import now_datetime
 
+from govit_app.govit.doctype.it_project.facts import refresh_documents
 from govit_app.rules.stages import moves_forward, sanction_moves
 from govit_app.utils.bulk import insert_rows
 from govit_app.vocabulary import DeclarationState, ProjectStage
@@ -62,7 +63,8 @@ def set_declaration_state(declarations: list[str], state: DeclarationState) -> N
 
 
 def set_values(doctype: str, changes: dict[str, dict[str, Any]]) -> None:
-	"""Give each document its new values, in three statements whatever their number."""
+	"""Give each document its new values, in three statements whatever their number (and, for a
+	source of the ledger's facts, two more to copy them onto the projects)."""
 	if not changes:
 		return
 	fields = sorted({field for values in changes.values() for field in values})
@@ -113,6 +115,8 @@ def set_values(doctype: str, changes: dict[str, dict[str, Any]]) -> None:
 			for name, changed in diffs.items()
 		],
 	)
+	# No doc events ran: the ledger facts copied from these documents follow here.
+	refresh_documents(doctype, list(diffs))
 
 
 def same(old: Any, new: Any) -> bool:

@@ -29,6 +29,15 @@ govit.reports.filter_definitions = function () {
 			default: 1,
 		},
 		overdue_only: { fieldname: "overdue_only", label: __("Overdue Only"), fieldtype: "Check" },
+		// A page of rows (utils/reports.py); the totals and the chart cover every matching row.
+		page_length: {
+			fieldname: "page_length",
+			label: __("Rows per Page"),
+			fieldtype: "Int",
+			default: 500,
+			description: __("0 shows every row (for an export of all)."),
+		},
+		page: { fieldname: "page", label: __("Page"), fieldtype: "Int", default: 1 },
 	};
 };
 

@@ -5,6 +5,7 @@ from frappe import _
 
 from govit_app import roles as R
 from govit_app.errors import throw
+from govit_app.govit.doctype.it_project.facts import FACT_FIELDS
 from govit_app.permissions.sharing import sync_participant_shares
 from govit_app.workflow.document import WorkflowDocument
 
@@ -30,7 +31,15 @@ class ITProject(WorkflowDocument):
 	process_correctors = frozenset({R.OFFICE, "System Manager"})
 
 	def validate_document(self):
+		self.keep_ledger_facts()
 		self.validate_participating_units()
+
+	def keep_ledger_facts(self):
+		"""台账信息 holds copies of the project's documents (`facts.refresh`): whatever a write sends,
+		they stay as the database has them (a copy loaded before its document changed included)."""
+		before = self.get_doc_before_save()
+		for field in FACT_FIELDS:
+			self.set(field, before.get(field) if before else None)
 
 	def validate_participating_units(self):
 		if not self.is_cross_department:

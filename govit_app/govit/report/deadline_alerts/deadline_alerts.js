@@ -1,7 +1,9 @@
 // 时限预警: open due dates in working days, coloured (red overdue, orange due soon, green on time).
+{% include "govit_app/public/js/report_filters.js" %}
+
 frappe.query_reports["Deadline Alerts"] = {
 	filters: [
-		{ fieldname: "unit", label: __("Unit"), fieldtype: "Link", options: "Gov Unit" },
+		...govit.reports.filters("unit"),
 		{ fieldname: "kind", label: __("Type"), fieldtype: "Select", options: [""] },
 		{
 			fieldname: "status",
@@ -9,6 +11,7 @@ frappe.query_reports["Deadline Alerts"] = {
 			fieldtype: "Select",
 			options: ["", ...Object.values(frappe.boot.govit.vocabulary.DeadlineStatus)],
 		},
+		...govit.reports.filters("page_length", "page"),
 	],
 	onload(report) {
 		frappe.xcall("govit_app.govit.report.deadline_alerts.deadline_alerts.kinds").then((kinds) => {

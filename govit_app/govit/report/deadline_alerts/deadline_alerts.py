@@ -1,40 +1,60 @@
 """时限预警 (Deadline Alerts): every open due date of `deadlines.sources`, with the working days
 left and a colour, filtered by unit, type and status.
 
-Read as the user reads (one `frappe.get_list` per source): a unit sees its own, a competent
+Read as the user reads (`frappe.get_list` per source): a unit sees its own, a competent
 department the units below it, the Office all, and classified projects stay hidden from whoever
-Art 25 keeps them from.
+Art 25 keeps them from. A status is a range of due dates (`rules.deadlines.status_due_dates`),
+so the database counts each status and hands over only the page shown, earliest due first: a
+constant number of queries, and light whatever the number of projects.
 """
 
 import frappe
 from frappe import _
-from frappe.utils import getdate, nowdate
+from frappe.utils import cint, getdate, nowdate
 
-from govit_app.deadlines.reading import open_deadlines
+from govit_app.deadlines.reading import count_open, open_deadlines
 from govit_app.deadlines.sources import SOURCES, source
-from govit_app.rules.deadlines import COLOURS, deadline_status, working_days_left
+from govit_app.rules.deadlines import COLOURS, deadline_status, status_due_dates, working_days_left
 from govit_app.rules.text import article_label
 from govit_app.utils.calendar import get_calendar
+from govit_app.utils.reports import page_length, page_summary, summary_item
 from govit_app.utils.settings import get_settings
+from govit_app.vocabulary import DeadlineStatus
+
+INDICATORS = {
+	DeadlineStatus.OVERDUE: "Red",
+	DeadlineStatus.DUE_SOON: "Orange",
+	DeadlineStatus.ON_TIME: "Green",
+}
 
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	today = getdate(nowdate())
 	calendar, reminder = get_calendar(), get_settings().reminder_working_days
-	chosen = [source(filters.kind)] if filters.get("kind") else None
+	sources = [s for s in [source(filters.kind)] if s] if filters.get("kind") else None
+	ranges = status_due_dates(today, calendar, reminder)
+	counts = {
+		status: count_open(sources, filters.get("unit"), *ranges[status])
+		for status in ranges
+		if not filters.get("status") or status == filters.status
+	}
+	since, up_to = ranges[filters.status] if filters.get("status") else (None, None)
+	length = page_length(filters)
+	page = max(cint(filters.get("page")), 1)
+	# The earliest (page × length) of each source hold the page of all sources merged.
+	found = open_deadlines(
+		sources, unit=filters.get("unit"), as_reader=True, since=since, up_to=up_to, first=page * length
+	)
+	found.sort(key=lambda d: (d.due, d.name))
+	if length:
+		found = found[(page - 1) * length : page * length]
 	# Labels translated once per source, working days counted once per due date.
 	labels = {s.key: (_(s.kind), _(article_label(s.article))) for s in SOURCES}
-	rows, left = [], {}
-	for d in open_deadlines(
-		[s for s in chosen if s] if chosen else None, unit=filters.get("unit"), as_reader=True
-	):
-		if d.due not in left:
-			left[d.due] = working_days_left(today, d.due, calendar)
-		days_left = left[d.due]
-		status = deadline_status(today, d.due, days_left, reminder)
-		if filters.get("status") and status != filters.status:
-			continue
+	left = {due: working_days_left(today, due, calendar) for due in {d.due for d in found}}
+	rows = []
+	for d in found:
+		status = deadline_status(today, d.due, left[d.due], reminder)
 		rows.append(
 			{
 				"kind": labels[d.source.key][0],
@@ -44,14 +64,20 @@ def execute(filters: dict | None = None):
 				"project_name": d.title,
 				"unit": d.unit,
 				"due_date": d.due,
-				"days_left": days_left,
+				"days_left": left[d.due],
 				"status": status,
 				"colour": COLOURS[status],
 				"article": labels[d.source.key][1],
 			}
 		)
-	rows.sort(key=lambda row: (row["due_date"], row["reference_name"]))
-	return columns(), rows
+	return columns(), rows, None, None, summary(counts, filters)
+
+
+def summary(counts: dict[DeadlineStatus, int], filters: frappe._dict) -> list[dict]:
+	return [
+		*(summary_item(_(status), n, indicator=INDICATORS[status]) for status, n in counts.items()),
+		*page_summary(sum(counts.values()), filters),
+	]
 
 
 def columns() -> list[dict]:
