@@ -72,9 +72,6 @@ doctype_js = {
 	"Information Resource Request": "public/js/units.js",
 }
 
-# What deletions outside a document's on_trash left in Frappe's workflow tables.
-scheduler_events = {"daily": ["govit_app.workflow.residue.purge_orphans"]}
-
 # Every change of a document: a save, a submit (its project may be made meanwhile), a cancel, a deletion.
 FACT_EVENTS = ("on_update", "on_submit", "on_cancel", "on_update_after_submit", "after_delete")
 doc_events = {
@@ -115,9 +112,6 @@ doc_events = {
 	},
 }
 
-# Deadlines that keep themselves (Art 16, 19): reminders before, alerts after, in working days.
-scheduler_events = {"daily": ["govit_app.deadlines.job.send_deadline_notices"]}
-
 # Printing (DESIGN §4): amounts in capitals in print formats; GovIT print formats' PDFs by
 # our WeasyPrint renderer with local CJK fonts, every other format by Frappe.
 jinja = {
@@ -137,11 +131,15 @@ override_whitelisted_methods = {
 	"frappe.desk.listview.get_group_by_count": "govit_app.security.endpoints.get_group_by_count",
 }
 
-# Once a day: notices left unanswered past their deadline become 逾期未整改 (Art 21); each project
-# in operation gets the due date of the O&M self-evaluation it owes next (Art 20).
+# Once a day, in this order: notices left unanswered past their deadline become 逾期未整改 (Art 21);
+# each project in operation gets the due date of the O&M self-evaluation it owes next (Art 20);
+# then the deadlines keep themselves (Art 16, 19): reminders before, alerts after, in working days;
+# and what deletions outside a document's on_trash left in Frappe's workflow tables goes.
 scheduler_events = {
 	"daily": [
 		"govit_app.govit.doctype.rectification_notice.overdue.mark_overdue",
 		"govit_app.govit.doctype.om_self_evaluation.due_dates.refresh_om_due_dates",
+		"govit_app.deadlines.job.send_deadline_notices",
+		"govit_app.workflow.residue.purge_orphans",
 	],
 }

@@ -40,6 +40,7 @@ def after_install() -> None:
 		use_chinese_locale()
 		land_in_workspace("Administrator")
 		after_install_or_migrate()
+		index_file_urls()
 		sync_fixtures(APP)  # Frappe syncs them again after this hook; that second pass changes nothing
 	except Exception:
 		undo_failed_install()
@@ -97,6 +98,23 @@ def undo_failed_install() -> None:
 
 def after_migrate() -> None:
 	compile_app_translations()
+	index_file_urls()
+
+
+# Every private file is served only after asking which record its first File row belongs to
+# (security/files.py): without an index that question reads the whole File table, which grows
+# with every attachment (Frappe adds a row per record a file is attached to).
+FILE_URL_INDEX = "govit_file_url"
+
+
+def index_file_urls() -> None:
+	if not frappe.db.has_index("tabFile", FILE_URL_INDEX):
+		frappe.db.add_index("File", ["file_url(255)"], FILE_URL_INDEX)
+
+
+def drop_file_url_index() -> None:
+	if frappe.db.has_index("tabFile", FILE_URL_INDEX):
+		frappe.db.sql_ddl(f"alter table `tabFile` drop index `{FILE_URL_INDEX}`")
 
 
 def ensure_settings() -> None:
@@ -170,6 +188,7 @@ def before_uninstall() -> None:
 	frappe.db.delete("User Permission", {"allow": ("in", doctypes)})
 	frappe.db.delete("DocShare", {"share_doctype": ("in", doctypes)})
 	purge_orphans()  # the permitted roles of the Workflow Actions deleted above
+	drop_file_url_index()
 
 
 def delete_records_about(doctypes: list[str]) -> None:
@@ -230,6 +249,8 @@ def leftovers() -> list[str]:
 		found.append("Module Def GovIT")
 	for user in frappe.get_all("User", filters={"default_workspace": WORKSPACE}, pluck="name"):
 		found.append(f"User {user} lands in {WORKSPACE}")
+	if frappe.db.has_index("tabFile", FILE_URL_INDEX):
+		found.append(f"index {FILE_URL_INDEX} on tabFile")
 	return found
 
 

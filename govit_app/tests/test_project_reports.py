@@ -241,7 +241,13 @@ class TestProjectReports(FrappeTestCase):
 		self.assertEqual(sum(first["chart"]["data"]["datasets"][0]["values"]), len(names))
 
 	def test_each_report_script_loads_with_the_shared_filters(self):
-		for report in (LEDGER, SUMMARY, "Waiting For Me"):
+		for report in (
+			LEDGER,
+			SUMMARY,
+			"Waiting For Me",
+			"Deadline Alerts",
+			"Performance Evaluation Results",
+		):
 			response = ApiClient(self.a.office).call(
 				"frappe.desk.query_report.get_script", report_name=report
 			)

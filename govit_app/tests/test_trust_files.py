@@ -94,6 +94,14 @@ class TestPrivateFiles(TrustTestCase):
 				urls = {row["file_url"] for row in response.json["data"]}
 				self.assertEqual(self.health_file in urls, sees)
 
+	def test_finding_a_files_first_record_reads_an_index_not_the_whole_file_table(self):
+		plan = frappe.db.sql(
+			"explain select `name` from `tabFile` where `file_url` = %s and `is_folder` = 0",
+			("/private/files/any.pdf",),
+			as_dict=True,
+		)
+		self.assertEqual(plan[0].key, "govit_file_url")
+
 
 class TestActiveContent(TrustTestCase):
 	def upload(self, api: ApiClient, filename: str, content: bytes, **form) -> object:

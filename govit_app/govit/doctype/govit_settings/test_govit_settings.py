@@ -59,3 +59,27 @@ class TestGovITSettings(FrappeTestCase):
 		unit_user = ApiClient(ensure_user("govit-health@test.local", [R.UNIT_USER]))
 		response = unit_user.update(DT, DT, {"approval_threshold": 1})
 		self.assertEqual(response.status_code, 403)
+
+
+class TestSettingsPatches(FrappeTestCase):
+	def test_the_patches_fill_an_old_sites_settings_in_their_own_order(self):
+		"""A site installed before construction and supervision: the acceptance patch runs while
+		the supervision tables (which the settings' checks ask for) are still empty."""
+		from govit_app.patches import acceptance_settings_defaults, supervision_settings_defaults
+
+		for table, field in (
+			("GovIT Department Function", "acceptance_filing_departments"),
+			("GovIT Supervision Field", "supervision_fields"),
+		):
+			frappe.db.delete(table, {"parent": DT, "parentfield": field})
+		frappe.clear_document_cache(DT, DT)
+		try:
+			acceptance_settings_defaults.execute()
+			supervision_settings_defaults.execute()
+			settings = frappe.get_single(DT)
+			self.assertEqual(len(settings.acceptance_filing_departments), 3)
+			self.assertTrue(settings.supervision_fields)
+			settings.validate()  # whole again once every patch has run
+		finally:
+			frappe.db.rollback()
+			frappe.clear_document_cache(DT, DT)

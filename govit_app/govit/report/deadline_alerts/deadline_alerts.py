@@ -28,6 +28,7 @@ INDICATORS = {
 }
 
 
+@frappe.read_only()
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	today = getdate(nowdate())

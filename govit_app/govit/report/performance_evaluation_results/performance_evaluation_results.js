@@ -1,8 +1,10 @@
 // 绩效评价结果: filters by year, unit and grade (Art 23, 24).
+{% include "govit_app/public/js/report_filters.js" %}
+
 frappe.query_reports["Performance Evaluation Results"] = {
 	filters: [
 		{ fieldname: "evaluation_year", label: __("Evaluation Year"), fieldtype: "Int" },
-		{ fieldname: "unit", label: __("Unit"), fieldtype: "Link", options: "Gov Unit" },
+		...govit.reports.filters("unit"),
 		{
 			fieldname: "grade",
 			label: __("Grade"),

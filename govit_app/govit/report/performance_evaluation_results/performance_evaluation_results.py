@@ -6,11 +6,13 @@ import frappe
 from frappe import _
 
 from govit_app.rules.evaluation import SCORE_FIELDS
+from govit_app.utils.reports import units_under
 from govit_app.vocabulary import Grade
 
 DT = "Performance Evaluation"
 
 
+@frappe.read_only()
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	rows = frappe.get_list(
@@ -39,9 +41,12 @@ def execute(filters: dict | None = None):
 
 def conditions(filters) -> dict:
 	found = {"docstatus": 1}
-	for field in ("evaluation_year", "unit", "grade"):
+	for field in ("evaluation_year", "grade"):
 		if filters.get(field):
 			found[field] = filters[field]
+	units = units_under(filters.get("unit"))  # a unit covers the units below it, as in every report
+	if units is not None:
+		found["unit"] = ("in", units)
 	return found
 
 
