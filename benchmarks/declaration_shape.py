@@ -11,10 +11,13 @@ submitted (frappe.client.submit). Goal: the declaration at 0.8× the plain twin 
 Both take two requests: the step states the version (`modified`) the create answered, as the
 desk's button sends the form it shows, and the twin's submit sends the document the create
 answered. (The declaration used to re-read itself first, as `ApiClient.apply_workflow` does: a
-third request, which the twin did not make.)
+third request, which the twin did not make.) The three paths take turns, one document each, and
+each rate is one over its median time (it was the mean of a block of one path, then the next:
+on a machine whose load changes, each block met a different load).
 """
 
 import json
+import statistics
 from copy import deepcopy
 
 import frappe
@@ -96,10 +99,6 @@ def payload() -> dict:
 	return {**values, "materials": materials}
 
 
-def rate(create, n: int) -> float:
-	return n / sum(timed(create, n))
-
-
 def check(response, what: str):
 	if response.status_code != 200:
 		raise SystemExit(f"{what}: {response.status_code} {response.text[:400]}")
@@ -130,8 +129,19 @@ def todo() -> None:
 	check(api.insert("ToDo", {"description": f"_Bench todo {next(seq)}", "allocated_to": user}), "ToDo")
 
 
+def rates(n: int) -> list[float]:
+	"""Documents per second of each path, from its median time: the paths take turns, so a
+	machine whose load changes during the run slows them alike."""
+	paths = (declaration, twin, todo)
+	samples: list[list[float]] = [[] for _ in paths]
+	for _ in range(n):
+		for path, times in zip(paths, samples, strict=True):
+			times.extend(timed(path, 1))
+	return [1 / statistics.median(times) for times in samples]
+
+
 declaration(), twin()  # warm up both paths
-ours, plain, reference = rate(declaration, args.creates), rate(twin, args.creates), rate(todo, args.creates)
+ours, plain, reference = rates(args.creates)
 print(
 	f"declaration create + 提交申报 over REST {ours:6.1f} docs/s; plain twin create + submit {plain:6.1f} docs/s;"
 	f" ratio {ours / plain:.2f} (goal ≥ 0.8); ToDo create {reference:6.1f} docs/s"
