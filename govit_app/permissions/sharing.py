@@ -31,15 +31,24 @@ def unit_users(units: list[str]) -> dict[str, set[str]]:
 	return members
 
 
-def wanted_readers(project, members: dict[str, set[str]]) -> set[str]:
+def shared_units(project) -> set[str]:
+	"""The units whose users read `project` through a share."""
 	if not project.is_cross_department or is_classified(project.secrecy_level):
 		return set()
-	units = {row.unit for row in project.participating_units} - {project.unit}
-	return set().union(*(members.get(unit, set()) for unit in units))
+	return {row.unit for row in project.participating_units} - {project.unit}
+
+
+def wanted_readers(project, members: dict[str, set[str]]) -> set[str]:
+	return set().union(*(members.get(unit, set()) for unit in shared_units(project)))
 
 
 def sync_participant_shares(project) -> None:
-	"""Share `project` read-only with exactly the users of its participating units."""
+	"""Share `project` read-only with exactly the users of its participating units. A project
+	that shares with no unit, and shared with none before this save, has no shares to sync (a
+	user joining a unit is handled by `on_user_permission_change`)."""
+	before = project.get_doc_before_save()
+	if not shared_units(project) and not (before and shared_units(before)):
+		return
 	members = unit_users([row.unit for row in project.participating_units])
 	apply_shares(project.doctype, {project.name: wanted_readers(project, members)})
 

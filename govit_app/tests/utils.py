@@ -188,14 +188,16 @@ def error_text(response: TestResponse) -> str:
 
 
 @contextmanager
-def count_queries() -> Iterator[dict[str, int]]:
-	"""Counts the SQL statements this process runs inside the block (`counter["n"]`)."""
-	counter = {"n": 0}
+def count_queries() -> Iterator[dict[str, Any]]:
+	"""Counts the SQL statements this process runs inside the block (`counter["n"]`) and keeps
+	their text (`counter["statements"]`)."""
+	counter: dict[str, Any] = {"n": 0, "statements": []}
 	original = frappe.db.sql
 
-	def counting(*args, **kwargs):
+	def counting(query, *args, **kwargs):
 		counter["n"] += 1
-		return original(*args, **kwargs)
+		counter["statements"].append(str(query))
+		return original(query, *args, **kwargs)
 
 	frappe.db.sql = counting
 	try:

@@ -86,6 +86,9 @@ def validate_attach_values(doc, urls: list[str], article: int | None = None) -> 
 			title=_("Classified project"),
 			article=25,
 		)
+	# A URL the saved document already held was checked when it came, and stays with its record.
+	held = saved_attach_values(doc)
+	urls = [url for url in urls if url not in held]
 	uploaded = readable_file_urls(urls)
 	settings = get_settings()
 	for url in urls:
@@ -99,3 +102,16 @@ def validate_attach_values(doc, urls: list[str], article: int | None = None) -> 
 			doc.doctype,
 			title=_("Attachment refused"),
 		)
+
+
+def saved_attach_values(doc) -> set[str]:
+	"""The file URLs in the attach fields of `doc` as it was saved before this save."""
+	before = doc.get_doc_before_save()
+	if not before:
+		return set()
+	return {
+		value
+		for row in (before, *before.get_all_children())
+		for df in row.meta.fields
+		if df.fieldtype in ("Attach", "Attach Image") and (value := row.get(df.fieldname))
+	}

@@ -86,4 +86,10 @@ def settings_from_doc(doc) -> GovITSettings:
 
 
 def get_settings() -> GovITSettings:
-	return settings_from_doc(frappe.get_cached_doc("GovIT Settings"))
+	"""Parsed once per cached document: a save of GovIT Settings clears the cache, and the next
+	read is a new document, parsed anew."""
+	doc = frappe.get_cached_doc("GovIT Settings")
+	parsed = getattr(frappe.local, "govit_settings", None)
+	if parsed is None or parsed[0] is not doc:
+		parsed = frappe.local.govit_settings = (doc, settings_from_doc(doc))
+	return parsed[1]

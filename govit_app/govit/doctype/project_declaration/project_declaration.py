@@ -5,6 +5,7 @@ the findings and lets the workflow move only as the regulation allows.
 """
 
 from dataclasses import asdict
+from datetime import date
 
 import frappe
 from frappe import _
@@ -20,7 +21,7 @@ from govit_app.govit.doctype.project_declaration.declaration_facts import (
 )
 from govit_app.permissions.sharing import sync_participant_shares
 from govit_app.rules import declaration_workflow as W
-from govit_app.rules.declaration import approval_decision, check_input, effective_nature
+from govit_app.rules.declaration import DeclarationFacts, approval_decision, check_input, effective_nature
 from govit_app.rules.declaration_compliance import awaits_exception_consent, check_compliance
 from govit_app.rules.declaration_materials import material_rows
 from govit_app.rules.review import PanelResult
@@ -82,6 +83,7 @@ class ProjectDeclaration(WorkflowDocument):
 	frozen_article = 8
 
 	def validate_document(self):
+		self.flags.facts = None  # read afresh by this save (`facts`)
 		# Art 21: nothing more for a project whose construction is suspended, or which is terminated.
 		assert_project_active(self.it_project, self.doctype)
 		self.validate_intake_records()
@@ -170,7 +172,7 @@ class ProjectDeclaration(WorkflowDocument):
 
 	def set_derived_fields(self):
 		self.competent_unit = (
-			frappe.db.get_value("Gov Unit", self.unit, "competent_unit") if self.unit else None
+			frappe.get_cached_value("Gov Unit", self.unit, "competent_unit") if self.unit else None
 		)
 		if self.is_cross_department and not self.lead_unit:
 			self.lead_unit = self.unit
@@ -196,17 +198,22 @@ class ProjectDeclaration(WorkflowDocument):
 		if rows != current:
 			self.set("materials", [asdict(row) for row in rows])
 
+	def facts(self, on_date: date) -> DeclarationFacts:
+		"""The facts the rules judge, read once per save: the input check and the compliance
+		findings of a draft judge the same ones."""
+		if not (self.flags.facts and self.flags.facts.on_date == on_date):
+			self.flags.facts = declaration_facts(self, on_date)
+		return self.flags.facts
+
 	def validate_input(self):
-		findings = check_input(declaration_facts(self, getdate(today())), get_settings())
+		findings = check_input(self.facts(getdate(today())), get_settings())
 		throw_if_blocking(findings, self.doctype, title=_("Please correct the declaration"))
 		validate_attach_values(self, attach_values(self), article=9)
 
 	def set_compliance_findings(self):
 		"""A draft is judged today; a declaration handed in, on the day it was handed in (Art 8)."""
 		on_date = getdate(today() if self.from_state == S.DRAFT else self.submitted_on)
-		facts = declaration_facts(self, on_date)
-		findings = check_compliance(facts, get_settings())
-		self.flags.facts = facts
+		findings = check_compliance(self.facts(on_date), get_settings())
 		self.flags.findings = findings
 		self.set(
 			"compliance_findings",

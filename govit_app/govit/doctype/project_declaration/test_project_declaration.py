@@ -3,12 +3,14 @@
 from datetime import timedelta
 
 import frappe
+from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from govit_app import roles as R
 from govit_app.tests.utils import (
 	ApiClient,
+	count_queries,
 	ensure_unit,
 	ensure_user,
 	error_text,
@@ -384,6 +386,27 @@ class TestWhoMayAct(DeclarationTestCase):
 		self.assertEqual(response.status_code, 417)
 		self.assertIn("撤回", error_text(response))
 		self.assertTrue(frappe.db.exists(DT, handed_in))
+
+
+class TestHandInCost(DeclarationTestCase):
+	def test_a_hand_in_reads_its_facts_once_and_no_file_or_share_again(self):
+		"""What the rules need is read once per save; what did not change is not looked up again."""
+		name = self.ready(ApiClient(self.health_user), self.health)["name"]
+		frappe.set_user(self.health_user)
+		try:
+			with count_queries() as hand_in:
+				apply_workflow(frappe.get_doc(DT, name), "提交申报")
+			self.assertEqual(frappe.db.get_value(DT, name, "workflow_state"), "待受理")
+		finally:
+			frappe.db.rollback()
+			frappe.set_user("Administrator")
+
+		def reading(table: str) -> list[str]:
+			return [sql for sql in hand_in["statements"] if f"`tab{table}`" in sql]
+
+		self.assertEqual(len(reading("Rectification Sanction")), 1, "Art 21 sanctions, read once")
+		self.assertEqual(reading("File"), [], "the materials' files were checked when attached")
+		self.assertEqual(reading("DocShare"), [], "a declaration of one unit shares with nobody")
 
 
 class TestDeclarationRules(DeclarationTestCase):
