@@ -70,17 +70,31 @@ def open_deadlines(
 
 def count_open(
 	sources: list[DeadlineSource] | None,
+	ranges: dict[str, tuple[date | None, date | None]],
 	unit: str | None = None,
-	since: date | None = None,
-	up_to: date | None = None,
-) -> int:
-	"""How many open due dates `open_deadlines(…, as_reader=True)` would list, one count per source."""
-	return sum(
-		frappe.get_list(
-			s.doctype, filters=open_filters(s, unit, since, up_to), fields=["count(*) as n"], as_list=True
-		)[0][0]
-		for s in readable(sources, as_reader=True)
-	)
+) -> dict[str, int]:
+	"""How many open due dates `open_deadlines(…, as_reader=True)` would list within each of
+	`ranges` (first, last; None: open), one query per source."""
+	totals = dict.fromkeys(ranges, 0)
+	for s in readable(sources, as_reader=True):
+		fields = [
+			f"sum(if({within(s.due_field, first, last)}, 1, 0)) as `n{i}`"
+			for i, (first, last) in enumerate(ranges.values())
+		]
+		counts = frappe.get_list(
+			s.doctype, filters=open_filters(s, unit, None, None), fields=fields, as_list=True
+		)[0]
+		for key, n in zip(ranges, counts, strict=True):
+			totals[key] += int(n or 0)
+	return totals
+
+
+def within(field: str, first: date | None, last: date | None) -> str:
+	bounds = [
+		*([f"`{field}` >= {frappe.db.escape(str(first))}"] if first else []),
+		*([f"`{field}` <= {frappe.db.escape(str(last))}"] if last else []),
+	]
+	return " and ".join(bounds) or "1 = 1"
 
 
 def readable(sources: list[DeadlineSource] | None, as_reader: bool) -> list[DeadlineSource]:

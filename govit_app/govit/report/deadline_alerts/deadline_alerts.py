@@ -35,11 +35,8 @@ def execute(filters: dict | None = None):
 	calendar, reminder = get_calendar(), get_settings().reminder_working_days
 	sources = [s for s in [source(filters.kind)] if s] if filters.get("kind") else None
 	ranges = status_due_dates(today, calendar, reminder)
-	counts = {
-		status: count_open(sources, filters.get("unit"), *ranges[status])
-		for status in ranges
-		if not filters.get("status") or status == filters.status
-	}
+	counted = {s: r for s, r in ranges.items() if not filters.get("status") or s == filters.status}
+	counts = count_open(sources, counted, filters.get("unit"))
 	since, up_to = ranges[filters.status] if filters.get("status") else (None, None)
 	length = page_length(filters)
 	page = max(cint(filters.get("page")), 1)
