@@ -82,8 +82,13 @@ RECORDS_OF = (
 
 
 def fields_of(doctype: str, skip: set[str]) -> list[dict]:
+	"""The fields' properties that are set (a Check's default 0, which Frappe fills in, is not)."""
 	return [
-		{key: df.get(key) for key in FIELD_KEYS if df.get(key) not in (None, "", 0)}
+		{
+			key: df.get(key)
+			for key in FIELD_KEYS
+			if df.get(key) not in (None, "", 0) and not (key == "default" and df.get(key) == "0")
+		}
 		for df in frappe.get_meta(doctype).fields
 		if df.fieldname not in skip
 	]
