@@ -165,3 +165,21 @@ def test_print_formats_belong_to_existing_doctypes():
 		doc = load(path)
 		assert doc["doc_type"] in DOCTYPES, path
 		assert doc["module"] == "GovIT", path
+
+
+WORKSPACE_FILES = sorted(APP.glob("*/workspace/*/*.json"))
+
+
+@pytest.mark.parametrize("path", WORKSPACE_FILES, ids=ids(WORKSPACE_FILES))
+def test_every_card_and_chart_of_a_workspace_is_placed_on_it(path):
+	"""A card listed in a workspace but not placed in its content exists, and nobody sees it."""
+	workspace = load(path)
+	placed = {
+		block["data"].get("number_card_name") or block["data"].get("chart_name")
+		for block in json.loads(workspace["content"])
+		if block["type"] in ("number_card", "chart")
+	}
+	listed = {row["number_card_name"] for row in workspace.get("number_cards", [])} | {
+		row["chart_name"] for row in workspace.get("charts", [])
+	}
+	assert listed - placed == set()

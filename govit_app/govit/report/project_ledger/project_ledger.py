@@ -5,9 +5,9 @@ sanction.
 The project carries what its documents say (`it_project/facts.py`), so the ledger reads one
 table through the same permission conditions as the list view (the classified-record rule of
 Art 25 included): one query for the totals and the chart over every matching project, one for
-the page of rows shown. Neither grows with the number of projects; a page keeps the desk and
-the wire light at a province's hundred thousand projects, and a page length of 0 shows (and
-exports) them all.
+the page of rows shown, the projects changed last first (as Frappe's lists, on its index).
+Neither grows with the number of projects; a page keeps the desk and the wire light at a
+province's hundred thousand projects, and a page length of 0 shows (and exports) them all.
 """
 
 import frappe
@@ -74,7 +74,7 @@ def read_page(where: str, filters: frappe._dict) -> list[frappe._dict]:
 	fields = ", ".join(f"{TABLE}.`{c['fieldname']}`" for c in columns() if c["fieldname"] != "overdue")
 	return frappe.db.sql(
 		f"select {fields}, {OVERDUE} as `overdue` from {TABLE} {where}"
-		f" order by {TABLE}.`name` {page_limit(filters)}",
+		f" order by {TABLE}.`modified` desc, {TABLE}.`name` desc {page_limit(filters)}",
 		as_dict=True,
 	)
 
