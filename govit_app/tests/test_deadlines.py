@@ -307,6 +307,12 @@ class TestDeadlines(FrappeTestCase):
 			self.assertNotIn(self.p_secret, rows)
 		rows = self.report(self.a.finance, "Plan Lookup", project_name="_Test 时限", in_plan="否")
 		self.assertEqual([row["it_project"] for row in rows], [self.p_unplanned])
+		# A page at a time, in the order of the whole list.
+		every = [
+			row["it_project"] for row in self.report(self.a.finance, "Plan Lookup", project_name="_Test 时限")
+		]
+		second = self.report(self.a.finance, "Plan Lookup", project_name="_Test 时限", page_length=1, page=2)
+		self.assertEqual([row["it_project"] for row in second], every[1:2])
 		response = (
 			Steps(self, self.a)
 			.api(self.a.health_user)

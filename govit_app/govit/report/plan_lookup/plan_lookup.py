@@ -2,32 +2,32 @@
 for which amount? The NDRC, the Finance Bureau and the Administrative Approval Bureau handle no
 procedure for a project outside the plan, so they look it up here.
 
-Three queries whatever the number of projects: the projects the user may read (classified ones
-stay hidden, Art 25), their published plan rows, their project approvals.
+Four queries whatever the number of projects: how many match and the page of them the user may
+read (the list view's permission conditions, so classified ones stay hidden, Art 25; whether a
+project is in a published plan of the year asked is asked of the database), then the page's
+published plan rows and project approvals.
 """
 
 import frappe
 from frappe import _
+from frappe.model.db_query import DatabaseQuery
 
+from govit_app.utils.reports import page_limit, page_summary, sql_in, units_under
 from govit_app.vocabulary import YesNo
 from govit_app.workflow.gates import published_items_for
 
+TABLE = "`tabIT Project`"  # not aliased: Frappe's permission conditions name it so
 
+
+@frappe.read_only()
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	conditions = {}
-	if filters.get("it_project"):
-		conditions["name"] = filters.it_project
-	if filters.get("project_name"):
-		conditions["project_name"] = ("like", f"%{filters.project_name}%")
-	if filters.get("unit"):
-		conditions["unit"] = ("descendants of (inclusive)", filters.unit)
-	projects = frappe.get_list(
-		"IT Project",
-		filters=conditions,
-		fields=["name", "project_name", "unit", "stage"],
-		order_by="name asc",
-		limit_page_length=0,
+	where = conditions(filters)
+	total = frappe.db.sql(f"select count(*) from {TABLE} {where}")[0][0]
+	projects = frappe.db.sql(
+		f"select `name`, `project_name`, `unit`, `stage` from {TABLE} {where}"
+		f" order by {TABLE}.`name` {page_limit(filters)}",
+		as_dict=True,
 	)
 	names = [p.name for p in projects]
 	items = published_items_for(names)
@@ -37,8 +37,6 @@ def execute(filters: dict | None = None):
 		entries = items.get(project.name, [])
 		if filters.get("plan_year"):
 			entries = [e for e in entries if str(e.plan_year) == str(filters.plan_year)]
-		if filters.get("in_plan") and (filters.in_plan == YesNo.YES) != bool(entries):
-			continue
 		latest = entries[0] if entries else frappe._dict()
 		approval = approvals.get(project.name, frappe._dict())
 		rows.append(
@@ -57,7 +55,35 @@ def execute(filters: dict | None = None):
 				"approved_amount": approval.approved_amount,
 			}
 		)
-	return columns(), rows
+	return columns(), rows, None, None, page_summary(total, filters)
+
+
+def conditions(filters: frappe._dict) -> str:
+	"""The filters as SQL, with Frappe's read permissions on projects (the list view's)."""
+	found = []
+	if filters.get("it_project"):
+		found.append(f"{TABLE}.`name` = {frappe.db.escape(filters.it_project)}")
+	if filters.get("project_name"):
+		found.append(f"{TABLE}.`project_name` like {frappe.db.escape(f'%{filters.project_name}%')}")
+	units = units_under(filters.get("unit"))
+	if units is not None:
+		found.append(f"{TABLE}.`unit` in {sql_in(units)}")
+	if filters.get("in_plan"):
+		year = (
+			f" and plan.`plan_year` = {frappe.db.escape(str(filters.plan_year))}"
+			if filters.get("plan_year")
+			else ""
+		)
+		in_a_plan = (
+			"exists (select 1 from `tabAnnual Plan Item` item join `tabAnnual Plan` plan"
+			" on plan.`name` = item.`parent` and item.`parenttype` = 'Annual Plan'"
+			f" where item.`it_project` = {TABLE}.`name` and plan.`docstatus` = 1{year})"
+		)
+		found.append(in_a_plan if filters.in_plan == YesNo.YES else f"not {in_a_plan}")
+	permitted = DatabaseQuery("IT Project").build_match_conditions()
+	if permitted:
+		found.append(f"({permitted})")
+	return f"where {' and '.join(found)}" if found else ""
 
 
 def approvals_of(projects: list[str]) -> dict[str, frappe._dict]:
