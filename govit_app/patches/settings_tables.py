@@ -17,7 +17,8 @@ def fill_empty_tables(tables: dict[str, list[dict]]) -> None:
 			changed = True
 	if changed:
 		settings.flags.ignore_permissions = True
-		# The settings' checks ask for every section, some of which a later patch fills: a patch
-		# writes its own part (its rows still checked for their links and mandatory values).
+		# The settings' checks and mandatory fields ask for every section, some of which a later
+		# patch fills: a patch writes its own part (its rows still checked for their links).
 		settings.flags.ignore_validate = True
+		settings.flags.ignore_mandatory = True
 		settings.save()

@@ -65,17 +65,25 @@ class TestSettingsPatches(FrappeTestCase):
 	def test_the_patches_fill_an_old_sites_settings_in_their_own_order(self):
 		"""A site installed before construction and supervision: the acceptance patch runs while
 		the supervision tables (which the settings' checks ask for) are still empty."""
-		from govit_app.patches import acceptance_settings_defaults, supervision_settings_defaults
+		from govit_app.patches import (
+			acceptance_settings_defaults,
+			chapter2_settings_defaults,
+			supervision_settings_defaults,
+		)
 
 		for table, field in (
 			("GovIT Department Function", "acceptance_filing_departments"),
 			("GovIT Supervision Field", "supervision_fields"),
 		):
 			frappe.db.delete(table, {"parent": DT, "parentfield": field})
+		# Mandatory settings of later chapters, not there yet either.
+		for field in ("om_evaluation_period", "min_experts_per_panel", "similar_name_ratio"):
+			frappe.db.delete("Singles", {"doctype": DT, "field": field})
 		frappe.clear_document_cache(DT, DT)
 		try:
 			acceptance_settings_defaults.execute()
 			supervision_settings_defaults.execute()
+			chapter2_settings_defaults.execute()
 			settings = frappe.get_single(DT)
 			self.assertEqual(len(settings.acceptance_filing_departments), 3)
 			self.assertTrue(settings.supervision_fields)
