@@ -13,7 +13,7 @@ import json
 import time
 
 import frappe
-from bench_site import connect, median_ms, timed
+from bench_site import connect, median_ms, seed_declared_projects, timed
 
 from govit_app import roles as R
 from govit_app.govit.doctype.it_project.facts import refresh
@@ -22,16 +22,13 @@ from govit_app.tests.utils import ApiClient, count_queries, ensure_unit, ensure_
 from govit_app.vocabulary import (
 	DeclarationState,
 	PlanState,
-	ProjectCategory,
 	ProjectNature,
 	ProjectStage,
-	SecrecyLevel,
 )
 
 args = connect(__doc__, projects=10_000, repeat=3)
 YEAR = 2095  # the benchmark's plan year
 PLAN = f"_BENCH-JH-{YEAR}"
-UNCLASSIFIED, CATEGORY = SecrecyLevel.UNCLASSIFIED, ProjectCategory.BUSINESS_APPLICATION
 units = [ensure_unit(f"_Bench 台账单位{k}") for k in range(10)]
 office = ensure_user("bench-office@bench.local", [R.OFFICE])
 
@@ -52,55 +49,17 @@ def seed(total: int) -> None:
 			[(PLAN, YEAR, f"_Bench {YEAR}", 1, PlanState.PUBLISHED, f"{YEAR - 1}-12-20", 10**6)],
 		)
 	numbers = range(have, total)
-	frappe.db.bulk_insert(
-		"IT Project",
-		["name", "project_name", "unit", "secrecy_level", "project_category", "stage", "approved_amount"],
-		[
-			(
-				f"_BENCH-XM-{i:06d}",
-				f"_Bench 项目 {i}",
-				units[i % 10],
-				UNCLASSIFIED,
-				CATEGORY,
-				ProjectStage.IN_PLAN,
-				30,
-			)
-			for i in numbers
-		],
-	)
-	frappe.db.bulk_insert(
-		"Project Declaration",
-		[
-			"name",
-			"project_name",
-			"unit",
-			"it_project",
-			"plan_year",
-			"project_nature",
-			"project_category",
-			"secrecy_level",
-			"estimate_amount",
-			"declaration_date",
-			"workflow_state",
-			"docstatus",
-		],
-		[
-			(
-				f"_BENCH-SB-{i:06d}",
-				f"_Bench 项目 {i}",
-				units[i % 10],
-				f"_BENCH-XM-{i:06d}",
-				YEAR,
-				ProjectNature.NEW,
-				CATEGORY,
-				UNCLASSIFIED,
-				40,
-				f"{YEAR - 1}-08-01",
-				DeclarationState.IN_PLAN,
-				1,
-			)
-			for i in numbers
-		],
+	seed_declared_projects(
+		"_BENCH",
+		numbers,
+		units,
+		YEAR,
+		project={"stage": ProjectStage.IN_PLAN, "approved_amount": 30},
+		declaration={
+			"estimate_amount": 40,
+			"declaration_date": f"{YEAR - 1}-08-01",
+			"workflow_state": DeclarationState.IN_PLAN,
+		},
 	)
 	frappe.db.bulk_insert(
 		"Annual Plan Item",

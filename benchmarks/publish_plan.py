@@ -13,7 +13,7 @@ import time
 from unittest.mock import patch
 
 import frappe
-from bench_site import connect
+from bench_site import connect, seed_declared_projects
 
 from govit_app.govit.doctype.annual_plan import annual_plan
 from govit_app.govit.doctype.annual_plan.annual_plan import pull_declarations
@@ -23,11 +23,8 @@ from govit_app.utils.settings import get_settings
 from govit_app.vocabulary import (
 	DeclarationState,
 	PlanAction,
-	ProjectCategory,
-	ProjectNature,
 	ProjectStage,
 	ReviewResult,
-	SecrecyLevel,
 )
 
 args = connect(__doc__, items=500)
@@ -38,56 +35,18 @@ units = [ensure_unit(f"_Bench 计划单位{k}") for k in range(10)]
 def seed(year: int, count: int) -> None:
 	"""`count` declarations of `year` that passed the review, each with its project."""
 	clear_year(year)
-	frappe.db.bulk_insert(
-		"IT Project",
-		["name", "project_name", "unit", "secrecy_level", "project_category", "stage"],
-		[
-			(
-				f"_BENCH-{year}-XM-{i:04d}",
-				f"_Bench {year} 项目 {i}",
-				units[i % 10],
-				SecrecyLevel.UNCLASSIFIED,
-				ProjectCategory.BUSINESS_APPLICATION,
-				ProjectStage.REVIEWED,
-			)
-			for i in range(count)
-		],
-	)
-	frappe.db.bulk_insert(
-		"Project Declaration",
-		[
-			"name",
-			"project_name",
-			"unit",
-			"it_project",
-			"plan_year",
-			"project_nature",
-			"project_category",
-			"secrecy_level",
-			"estimate_amount",
-			"recommended_amount",
-			"review_result",
-			"workflow_state",
-			"docstatus",
-		],
-		[
-			(
-				f"_BENCH-{year}-SB-{i:04d}",
-				f"_Bench {year} 项目 {i}",
-				units[i % 10],
-				f"_BENCH-{year}-XM-{i:04d}",
-				year,
-				ProjectNature.NEW,
-				ProjectCategory.BUSINESS_APPLICATION,
-				SecrecyLevel.UNCLASSIFIED,
-				40,
-				30,
-				ReviewResult.PASSED,
-				DeclarationState.PASSED,
-				1,
-			)
-			for i in range(count)
-		],
+	seed_declared_projects(
+		f"_BENCH-{year}",
+		range(count),
+		units,
+		year,
+		project={"stage": ProjectStage.REVIEWED},
+		declaration={
+			"estimate_amount": 40,
+			"recommended_amount": 30,
+			"review_result": ReviewResult.PASSED,
+			"workflow_state": DeclarationState.PASSED,
+		},
 	)
 	frappe.db.commit()
 

@@ -210,20 +210,33 @@ def approve(project_name: str, plan: str, approval_no: str, amount: float) -> No
 
 def supplement(project_name: str) -> None:
 	"""Art 13 ¶2: an urgent in-year project joins the published plan after five consents."""
+	request = request_supplement(
+		project_name, "今年入汛早、降雨集中，防汛应急指挥调度须在主汛期前建成，不能等待下一年度计划。"
+	)
+	if request:
+		as_user("office")
+		frappe.get_doc("Supplementary Request", request).submit()
+
+
+def request_supplement(
+	project_name: str, reason: str, consenting: tuple[str, ...] | None = None
+) -> str | None:
+	"""Art 13 ¶2: the Office asks for the project in the year and the consulted departments agree
+	(those of `consenting` only, when given). None when it was asked before."""
 	doc = declaration(project_name)
 	if frappe.db.exists("Supplementary Request", {"project_declaration": doc.name}):
-		return
+		return None
 	as_user("office")
 	request = frappe.get_doc(
 		{
 			"doctype": "Supplementary Request",
 			"project_declaration": doc.name,
 			"requested_amount": doc.recommended_amount,
-			"reason": "今年入汛早、降雨集中，防汛应急指挥调度须在主汛期前建成，不能等待下一年度计划。",
+			"reason": reason,
 		}
 	).insert()
 	for function in get_settings().supplementary_consult_departments:
-		as_user(DEPARTMENT_LOGINS[function])
-		record_decision("Supplementary Request", request.name, "同意", "同意追加。")
-	as_user("office")
-	frappe.get_doc("Supplementary Request", request.name).submit()
+		if consenting is None or function in consenting:
+			as_user(DEPARTMENT_LOGINS[function])
+			record_decision("Supplementary Request", request.name, "同意", "同意追加。")
+	return request.name

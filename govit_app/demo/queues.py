@@ -9,10 +9,8 @@ from frappe.model.workflow import apply_workflow
 
 from govit_app.demo.declarations import DemoDeclaration, make
 from govit_app.demo.foundation import email
-from govit_app.demo.plan import DEPARTMENT_LOGINS, HOUSING_CONTACT, as_user, declaration
+from govit_app.demo.plan import HOUSING_CONTACT, as_user, declaration, request_supplement
 from govit_app.rules.review import SCORE_FIELDS
-from govit_app.utils.settings import get_settings
-from govit_app.workflow.countersign import record_decision
 
 HOSPITAL = "互联网医院服务平台"  # under review: one expert done, two to go
 DRAINAGE = "城市排水管网监测预警系统"  # passed, asked for as an in-year project, consultation open
@@ -102,19 +100,6 @@ def expert_panel(project_name: str, panel) -> bool:
 
 def consultation_open(project_name: str) -> None:
 	"""Art 13 ¶2: the Office asks for the project in the year; some departments have agreed."""
-	doc = declaration(project_name)
-	if frappe.db.exists("Supplementary Request", {"project_declaration": doc.name}):
-		return
-	as_user("office")
-	request = frappe.get_doc(
-		{
-			"doctype": "Supplementary Request",
-			"project_declaration": doc.name,
-			"requested_amount": doc.recommended_amount,
-			"reason": "主城区今年多处发生短时积水，排水管网监测须在主汛期前投入使用。",
-		}
-	).insert()
-	for function in get_settings().supplementary_consult_departments:
-		if function in CONSULTED_SO_FAR:
-			as_user(DEPARTMENT_LOGINS[function])
-			record_decision("Supplementary Request", request.name, "同意", "同意追加。")
+	request_supplement(
+		project_name, "主城区今年多处发生短时积水，排水管网监测须在主汛期前投入使用。", CONSULTED_SO_FAR
+	)

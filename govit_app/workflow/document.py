@@ -258,13 +258,17 @@ class WorkflowDocument(Document):
 		changed = changed_labels(self, allowed)
 		if changed:
 			throw(
-				_(
-					"{0} is {1}: its content is frozen ({2}); return it for changes (退回修改) to edit it."
-				).format(_(self.doctype), frappe.bold(_(self.from_state)), "、".join(changed)),
+				self.frozen_message(changed, allowed),
 				article=self.frozen_article,
 				exc=FrozenContentError,
 				title=_("Content frozen"),
 			)
+
+	def frozen_message(self, changed: list[str], allowed: frozenset[str]) -> str:
+		"""What the refusal says: the labels `changed`, while only `allowed` fields may change."""
+		return _(
+			"{0} is {1}: its content is frozen ({2}); return it for changes (退回修改) to edit it."
+		).format(_(self.doctype), frappe.bold(_(self.from_state)), "、".join(changed))
 
 	# ---- 3. uniqueness ---------------------------------------------------------------
 

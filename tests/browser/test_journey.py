@@ -144,8 +144,11 @@ class Desk:
 		# fails inside Frappe's chart library.
 		self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
-	def close(self) -> None:
+	def leave(self, screenshot: str) -> list[str]:
+		"""The last screenshot, then the browser context closed; returns the page errors seen."""
+		self.screenshot(screenshot)
 		self.context.close()
+		return self.errors
 
 
 def test_a_declaration_from_the_unit_to_the_ledger(browser: Browser):
@@ -210,9 +213,7 @@ def test_a_declaration_from_the_unit_to_the_ledger(browser: Browser):
 	)
 	school.save()
 	school.take_action("提交申报", "待主管部门审核")
-	school.screenshot("1-school-handed-in")
-	errors += school.errors
-	school.close()
+	errors += school.leave("1-school-handed-in")
 
 	# 2. The education bureau signs its opinion (Art 8), found in its 待我处理.
 	bureau = Desk(browser, BUREAU)
@@ -222,9 +223,7 @@ def test_a_declaration_from_the_unit_to_the_ledger(browser: Browser):
 	)
 	bureau.save()
 	bureau.take_action("审核同意", "待受理")
-	bureau.screenshot("2-bureau-agreed")
-	errors += bureau.errors
-	bureau.close()
+	errors += bureau.leave("2-bureau-agreed")
 
 	# 3. The Office accepts it (受理, Art 10), then looks at the workspace and the ledger.
 	office = Desk(browser, OFFICE)
@@ -247,8 +246,6 @@ def test_a_declaration_from_the_unit_to_the_ledger(browser: Browser):
 	office.page.locator(".dt-row", has_text=PROJECT).first.wait_for()
 	assert office.page.locator(".report-summary").first.is_visible()
 	office.page.wait_for_load_state("networkidle")
-	office.screenshot("5-office-ledger")
-	errors += office.errors
-	office.close()
+	errors += office.leave("5-office-ledger")
 
 	assert not errors, "\n".join(errors)

@@ -14,7 +14,7 @@ from frappe.model.naming import getseries
 from frappe.utils import getdate, today
 
 from govit_app import roles as R
-from govit_app.errors import FrozenContentError, NotYourStepError, throw
+from govit_app.errors import NotYourStepError, throw
 from govit_app.permissions.policy import is_classified
 from govit_app.rules import supervision as SV
 from govit_app.rules.countersign import functions_of_roles
@@ -26,7 +26,7 @@ from govit_app.utils.settings import get_settings
 from govit_app.vocabulary import RectificationState as S
 from govit_app.workflow.actors import users_with_role
 from govit_app.workflow.countersign import unit_functions
-from govit_app.workflow.document import FRAMEWORK_FIELDS, WorkflowDocument, changed_labels
+from govit_app.workflow.document import WorkflowDocument
 from govit_app.workflow.gates import assert_project_active
 
 DT = "Rectification Notice"
@@ -61,31 +61,15 @@ class RectificationNotice(WorkflowDocument):
 		"""Unlike a declaration, a notice has no drafting state: it stands as issued."""
 		return not self.is_new()
 
-	def validate_frozen_content(self) -> None:
-		if not self.content_is_frozen():
-			return
-		allowed = (
-			self.process_fields
-			| FRAMEWORK_FIELDS
-			| {self.state_field()}
-			| self.recorded_in_state.get(self.from_state, frozenset())
+	def frozen_message(self, changed: list[str], allowed: frozenset[str]) -> str:
+		return _(
+			"A rectification notice stands as issued ({0}); in the state {1} only {2} is written on it"
+			" (Art 21)."
+		).format(
+			"、".join(changed),
+			frappe.bold(_(self.from_state)),
+			"、".join(_(self.meta.get_label(f)) for f in sorted(allowed & self.recorded_fields())) or "—",
 		)
-		changed = changed_labels(self, allowed)
-		if changed:
-			throw(
-				_(
-					"A rectification notice stands as issued ({0}); in the state {1} only {2} is written on it"
-					" (Art 21)."
-				).format(
-					"、".join(changed),
-					frappe.bold(_(self.from_state)),
-					"、".join(_(self.meta.get_label(f)) for f in sorted(allowed & self.recorded_fields()))
-					or "—",
-				),
-				article=21,
-				exc=FrozenContentError,
-				title=_("Content frozen"),
-			)
 
 	def recorded_fields(self) -> frozenset[str]:
 		return frozenset().union(*self.recorded_in_state.values())
