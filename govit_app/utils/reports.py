@@ -78,10 +78,15 @@ def page_length(filters: dict) -> int:
 	return DEFAULT_PAGE_LENGTH if value in (None, "") else max(cint(value), 0)
 
 
+def page_number(filters: dict) -> int:
+	"""The filter `page`, from 1."""
+	return max(cint(filters.get("page")), 1)
+
+
 def page_limit(filters: dict) -> str:
-	"""The SQL `limit … offset …` of the page the filters ask for (filter `page`, from 1); empty for all."""
+	"""The SQL `limit … offset …` of the page the filters ask for; empty for all."""
 	length = page_length(filters)
-	return f"limit {length} offset {(max(cint(filters.get('page')), 1) - 1) * length}" if length else ""
+	return f"limit {length} offset {(page_number(filters) - 1) * length}" if length else ""
 
 
 def page_summary(rows: int, filters: dict) -> list[dict]:
@@ -90,5 +95,5 @@ def page_summary(rows: int, filters: dict) -> list[dict]:
 	if not length or rows <= length:
 		return []
 	pages = -(-rows // length)
-	page = min(max(cint(filters.get("page")), 1), pages)
+	page = min(page_number(filters), pages)
 	return [summary_item(_("Page"), f"{page} / {pages}", "Data")]

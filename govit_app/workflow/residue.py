@@ -9,24 +9,29 @@ role that could act on it. `clear_workflow_actions` runs in `WorkflowDocument.on
 import frappe
 from frappe.query_builder import DocType
 
-ACTION = DocType("Workflow Action")
-PERMITTED_ROLE = DocType("Workflow Action Permitted Role")
+
+def tables() -> tuple[DocType, DocType]:
+	"""Workflow Action and its permitted roles; built when used, since the query builder needs a
+	site (a script may import this module before it connects)."""
+	return DocType("Workflow Action"), DocType("Workflow Action Permitted Role")
 
 
 def clear_workflow_actions(doctype: str, name: str) -> None:
 	"""The Workflow Actions of `doctype` `name`, with their permitted roles."""
+	action, permitted_role = tables()
 	actions = (
-		frappe.qb.from_(ACTION)
-		.select(ACTION.name)
-		.where((ACTION.reference_doctype == doctype) & (ACTION.reference_name == name))
+		frappe.qb.from_(action)
+		.select(action.name)
+		.where((action.reference_doctype == doctype) & (action.reference_name == name))
 	)
-	frappe.qb.from_(PERMITTED_ROLE).delete().where(PERMITTED_ROLE.parent.isin(actions)).run()
+	frappe.qb.from_(permitted_role).delete().where(permitted_role.parent.isin(actions)).run()
 	frappe.db.delete("Workflow Action", {"reference_doctype": doctype, "reference_name": name})
 
 
 def purge_orphans() -> None:
 	"""Permitted roles whose Workflow Action is gone (left by deletions before this module, or outside `on_trash`)."""
-	frappe.qb.from_(PERMITTED_ROLE).delete().where(
-		(PERMITTED_ROLE.parenttype == "Workflow Action")
-		& PERMITTED_ROLE.parent.notin(frappe.qb.from_(ACTION).select(ACTION.name))
+	action, permitted_role = tables()
+	frappe.qb.from_(permitted_role).delete().where(
+		(permitted_role.parenttype == "Workflow Action")
+		& permitted_role.parent.notin(frappe.qb.from_(action).select(action.name))
 	).run()

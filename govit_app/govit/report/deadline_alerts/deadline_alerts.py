@@ -10,14 +10,14 @@ constant number of queries, and light whatever the number of projects.
 
 import frappe
 from frappe import _
-from frappe.utils import cint, getdate, nowdate
+from frappe.utils import getdate, nowdate
 
 from govit_app.deadlines.reading import count_open, open_deadlines
 from govit_app.deadlines.sources import SOURCES, source
 from govit_app.rules.deadlines import COLOURS, deadline_status, status_due_dates, working_days_left
 from govit_app.rules.text import article_label
 from govit_app.utils.calendar import get_calendar
-from govit_app.utils.reports import page_length, page_summary, summary_item
+from govit_app.utils.reports import page_length, page_number, page_summary, summary_item
 from govit_app.utils.settings import get_settings
 from govit_app.vocabulary import DeadlineStatus
 
@@ -39,7 +39,7 @@ def execute(filters: dict | None = None):
 	counts = count_open(sources, counted, filters.get("unit"))
 	since, up_to = ranges[filters.status] if filters.get("status") else (None, None)
 	length = page_length(filters)
-	page = max(cint(filters.get("page")), 1)
+	page = page_number(filters)
 	# The earliest (page × length) of each source hold the page of all sources merged.
 	found = open_deadlines(
 		sources, unit=filters.get("unit"), as_reader=True, since=since, up_to=up_to, first=page * length
